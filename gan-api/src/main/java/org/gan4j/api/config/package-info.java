@@ -1,0 +1,2 @@
+/** Helpers for variant config classes. */
+package org.gan4j.api.config;

@@ -1,0 +1,37 @@
+package org.gan4j.api.loss;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * What a loss may read during one discriminator or generator step. Arrays are created inside the
+ * step's scoped manager; a loss must not keep them after it returns.
+ */
+public interface LossContext {
+
+    /** D's logits on the real minibatch, shape (batch, 1); computed on demand in a G-step. */
+    NDArray realLogits();
+
+    /** D's logits on the generated minibatch, shape (batch, 1). */
+    NDArray fakeLogits();
+
+    /** The real minibatch. */
+    NDArray realSamples();
+
+    /** The generated minibatch (detached from G during a discriminator step). */
+    NDArray fakeSamples();
+
+    /** Runs the discriminator on any samples inside the current step, e.g. for a penalty. */
+    NDArray discriminate(NDArray samples);
+
+    /** Which network this step updates. */
+    Phase phase();
+
+    /** The generator step number (0-based) this computation belongs to. */
+    long step();
+
+    /** The network a step updates. */
+    enum Phase {
+        DISCRIMINATOR,
+        GENERATOR
+    }
+}

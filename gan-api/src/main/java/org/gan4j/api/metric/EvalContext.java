@@ -1,0 +1,34 @@
+package org.gan4j.api.metric;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import org.gan4j.api.data.SampleSource;
+
+/** What a metric may use: the generator, the discriminator and the data, at one step. */
+public interface EvalContext {
+
+    /** The generator step reached. */
+    long step();
+
+    /** A manager scoped to this evaluation; arrays created in it are freed afterwards. */
+    NDManager manager();
+
+    /**
+     * Draws {@code n} samples from G in inference mode, from noise fixed per run (the same z at
+     * every evaluation, so results over steps are comparable).
+     */
+    NDArray generate(int n);
+
+    /** D's logits for {@code samples} in inference mode, shape (n, 1). */
+    NDArray discriminatorLogits(NDArray samples);
+
+    /** The run's real data. */
+    SampleSource data();
+
+    /** The experiment's seed. */
+    long seed();
+
+    /** The run directory; metrics that draw write their files here. */
+    Path outputDir();
+}

@@ -1,0 +1,2 @@
+/** Metrics computed at evaluation steps. */
+package org.gan4j.api.metric;

@@ -1,0 +1,34 @@
+package org.gan4j.api.optim;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * Updates one network's parameters from their gradients. State (momenta, step counts) is keyed
+ * by parameter name, never by DJL's per-process parameter id, so it can be saved and restored.
+ */
+public interface ParameterOptimizer extends AutoCloseable {
+
+    /**
+     * Applies one update to every parameter that requires a gradient.
+     *
+     * @param parameters the network's named parameters (e.g. {@code block.getParameters()})
+     */
+    void update(PairList<String, Parameter> parameters);
+
+    /** Number of updates applied so far. */
+    long updates();
+
+    /** Writes the state (for checkpoints). */
+    void save(DataOutputStream out) throws IOException;
+
+    /** Restores state written by {@link #save}; arrays are created in {@code manager}. */
+    void load(NDManager manager, DataInputStream in) throws IOException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,2 @@
+/** Optimizers with checkpointable state. */
+package org.gan4j.api.optim;

@@ -1,0 +1,2 @@
+/** Plugin registration: a Guice module per plugin, found by ServiceLoader, naming its variants. */
+package org.gan4j.api.plugin;

@@ -1,0 +1,29 @@
+package org.gan4j.api.train;
+
+/**
+ * The numbers logged at one step (values of the last D-step and the G-step of that iteration).
+ *
+ * @param step generator steps completed
+ * @param discriminatorLoss D's loss
+ * @param generatorLoss G's loss
+ * @param meanRealProbability mean D(x) over the real minibatch
+ * @param meanFakeProbability mean D(G(z)) over the generated minibatch
+ * @param generatorGradNorm L2 norm of the gradient of G's loss over all of G's parameters
+ * @param secondsPerStep mean wall time of one iteration (k D-steps + 1 G-step) since the last log
+ */
+public record StepStats(
+        long step,
+        double discriminatorLoss,
+        double generatorLoss,
+        double meanRealProbability,
+        double meanFakeProbability,
+        double generatorGradNorm,
+        double secondsPerStep) {
+
+    /** Whether every number is finite. */
+    public boolean finite() {
+        return Double.isFinite(discriminatorLoss)
+                && Double.isFinite(generatorLoss)
+                && Double.isFinite(generatorGradNorm);
+    }
+}
