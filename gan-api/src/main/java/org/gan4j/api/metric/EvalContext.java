@@ -20,6 +20,12 @@ public interface EvalContext {
      */
     NDArray generate(int n);
 
+    /**
+     * {@code n} real samples from a stream fixed per run (the same at every evaluation), in
+     * {@link #manager()}.
+     */
+    NDArray realSamples(int n);
+
     /** D's logits for {@code samples} in inference mode, shape (n, 1). */
     NDArray discriminatorLogits(NDArray samples);
 

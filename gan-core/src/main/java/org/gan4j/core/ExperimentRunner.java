@@ -1,0 +1,193 @@
+package org.gan4j.core;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.gan4j.api.data.DataContext;
+import org.gan4j.api.data.SampleSource;
+import org.gan4j.api.model.ModelSpec;
+import org.gan4j.api.optim.ParameterOptimizer;
+import org.gan4j.api.train.RunSummary;
+import org.gan4j.api.train.StepStats;
+import org.gan4j.api.train.TrainingListener;
+import org.gan4j.core.config.ConfigLoader;
+import org.gan4j.core.config.ExperimentConfig;
+import org.gan4j.core.config.TrainerConfig;
+import org.gan4j.core.output.AtomicFiles;
+import org.gan4j.core.output.LossCurveListener;
+import org.gan4j.core.output.MetricsCsvListener;
+import org.gan4j.core.output.ProgressListener;
+import org.gan4j.core.output.SamplePlotListener;
+import org.gan4j.core.train.GanNetworks;
+import org.gan4j.core.train.GanTrainer;
+import org.gan4j.core.train.TrainingPlan;
+
+/** Turns a loaded config into a run: run directory, data, networks, optimizers, trainer, outputs. */
+public final class ExperimentRunner {
+    /** Name of the resolved config in a run directory; its presence marks the directory as a run. */
+    public static final String RESOLVED_CONFIG = "config.yaml";
+
+    private final ConfigLoader configLoader;
+    private final Set<TrainingListener> pluginListeners;
+
+    @Inject
+    ExperimentRunner(ConfigLoader configLoader, Set<TrainingListener> pluginListeners) {
+        this.configLoader = configLoader;
+        this.pluginListeners = pluginListeners;
+    }
+
+    /** The outcome of a run. */
+    public record Result(Path runDir, RunSummary summary) {}
+
+    /** Trains the experiment to its step target and writes every output into the run directory. */
+    public Result run(ConfigLoader.Loaded loaded, RunOptions options) {
+        ExperimentConfig config = loaded.config();
+        Path runDir = prepareRunDirectory(loaded, options);
+        TrainerConfig trainer = config.getTrainer();
+        Path configDir = loaded.file().toAbsolutePath().getParent();
+        Engine.getInstance().setRandomSeed((int) (config.getSeed() ^ (config.getSeed() >>> 32)));
+        try (NDManager root = NDManager.newBaseManager();
+                SampleSource data = open(config, configDir)) {
+            ModelSpec spec = ModelSpec.of(data.sampleShape(), config.getLatent().getDim());
+            if (data.size() > 0 && trainer.getBatchSize() > data.size()) {
+                throw new RunException("trainer.batch_size " + trainer.getBatchSize()
+                        + " is larger than the data set (" + data.size() + " samples)");
+            }
+            try (GanNetworks networks = build(config, spec, root);
+                    ParameterOptimizer gOpt = trainer.getGeneratorOptimizer().create();
+                    ParameterOptimizer dOpt = trainer.getDiscriminatorOptimizer().create()) {
+                TrainingPlan plan = new TrainingPlan(networks, config.getLoss(), data, config.getLatent(),
+                        gOpt, dOpt, trainer.getBatchSize(), trainer.getDiscriminatorSteps(),
+                        trainer.isTrainGenerator(), trainer.getGeneratorStart(), trainer.getLogEvery(), config.getEval().getEvery(),
+                        config.getEval().getMetrics(), listeners(config, options), config.getSeed(), runDir);
+                GanTrainer gan = new GanTrainer(plan);
+                RunSummary summary = gan.train(root, 0, trainer.getSteps(), ompThreads());
+                writeSummary(runDir, loaded, summary);
+                return new Result(runDir, summary);
+            }
+        }
+    }
+
+    private static SampleSource open(ExperimentConfig config, Path configDir) {
+        try {
+            return config.getData().open(new DataContext(configDir, config.getSeed()));
+        } catch (IOException e) {
+            throw new RunException("data: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new RunException("data: " + e.getMessage(), e);
+        }
+    }
+
+    private static GanNetworks build(ExperimentConfig config, ModelSpec spec, NDManager root) {
+        try {
+            return GanNetworks.create(config.getModel(), spec, root);
+        } catch (IllegalArgumentException e) {
+            throw new RunException("model: " + e.getMessage(), e);
+        }
+    }
+
+    private List<TrainingListener> listeners(ExperimentConfig config, RunOptions options) {
+        List<TrainingListener> all = new ArrayList<>();
+        all.add(new ProgressListener(options.interactive()));
+        all.add(new MetricsCsvListener());
+        all.add(new LossCurveListener());
+        if (config.getOutput().isPlots()) {
+            all.add(new SamplePlotListener(config.getEval().getSamples()));
+        }
+        all.addAll(pluginListeners);
+        return all;
+    }
+
+    /** Chooses and prepares the run directory, refusing to mix two runs in one. */
+    private Path prepareRunDirectory(ConfigLoader.Loaded loaded, RunOptions options) {
+        ExperimentConfig config = loaded.config();
+        Path dir = options.outDir() != null ? options.outDir()
+                : config.getOutput().getDir() != null ? Path.of(config.getOutput().getDir())
+                : Path.of("runs", baseName(loaded.file()));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new RunException("output directory " + dir + " is a file; choose another with --out");
+        }
+        try {
+            if (Files.isDirectory(dir) && Files.exists(dir.resolve(RESOLVED_CONFIG))) {
+                if (!options.overwrite()) {
+                    throw new RunException("output directory " + dir + " already holds a run; pass --overwrite "
+                            + "to replace it, or choose another with --out");
+                }
+                deleteRecursively(dir);
+            }
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                throw new RunException("output directory " + dir + " is not writable");
+            }
+            AtomicFiles.writeString(dir.resolve(RESOLVED_CONFIG), configLoader.toYaml(config));
+        } catch (IOException e) {
+            throw new RunException("cannot prepare output directory " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The OpenMP thread count the engine runs with, or -1 when the variable is not set. */
+    public static int ompThreads() {
+        String value = System.getenv("OMP_NUM_THREADS");
+        try {
+            return value == null ? -1 : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void writeSummary(Path runDir, ConfigLoader.Loaded loaded, RunSummary summary) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("config", loaded.file().toString());
+        root.put("seed", loaded.config().getSeed());
+        root.put("threads", ompThreads());
+        root.put("steps", summary.step());
+        root.put("wall_seconds", summary.wallSeconds());
+        StepStats last = summary.lastStats();
+        if (last != null) {
+            ObjectNode stats = root.putObject("last_step");
+            stats.put("d_loss", last.discriminatorLoss());
+            stats.put("g_loss", last.generatorLoss());
+            stats.put("d_real", last.meanRealProbability());
+            stats.put("d_fake", last.meanFakeProbability());
+            stats.put("g_grad_norm", last.generatorGradNorm());
+            stats.put("sec_per_step", last.secondsPerStep());
+        }
+        ObjectNode metrics = root.putObject("metrics");
+        for (Map.Entry<String, Double> e : summary.finalMetrics().entrySet()) {
+            metrics.put(e.getKey(), e.getValue());
+        }
+        try {
+            AtomicFiles.writeString(runDir.resolve("summary.json"), json.writeValueAsString(root) + "\n");
+        } catch (IOException e) {
+            throw new RunException("cannot write summary.json in " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+}

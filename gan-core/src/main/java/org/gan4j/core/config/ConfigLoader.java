@@ -1,0 +1,307 @@
+package org.gan4j.core.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.gan4j.api.plugin.Variant;
+
+/**
+ * Reads an experiment: YAML text, then {@code --set key.path=value} overrides, then strict binding
+ * to {@link ExperimentConfig}. Every failure becomes a {@link ConfigException} naming the file,
+ * line, key, the bad value and what is accepted.
+ */
+public final class ConfigLoader {
+    private final ObjectMapper mapper;
+    private final Map<Class<?>, List<String>> namesByKind;
+
+    public ConfigLoader(ObjectMapper mapper, Collection<Variant> variants) {
+        this.mapper = mapper;
+        this.namesByKind = variants.stream().collect(Collectors.groupingBy(
+                Variant::kind, Collectors.mapping(Variant::name,
+                        Collectors.collectingAndThen(Collectors.toCollection(TreeSet::new), List::copyOf))));
+    }
+
+    /** A bound config with the tree it came from (for saving the resolved form). */
+    public record Loaded(Path file, ExperimentConfig config) {}
+
+    /** Loads {@code file} and applies overrides of the form {@code a.b.c=value}. */
+    public Loaded load(Path file, List<String> overrides) {
+        String label = file.toString();
+        String text = read(file);
+        YAMLFactory factory = (YAMLFactory) mapper.getFactory();
+        JsonNode tree;
+        SourceMap sources;
+        try {
+            sources = SourceMap.of(label, text, factory);
+            tree = mapper.readTree(text);
+        } catch (JacksonException e) {
+            throw syntaxError(label, e);
+        } catch (IOException e) {
+            throw new ConfigException(label, "", "cannot be read: " + e.getMessage());
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ConfigException(label, "", "the file is empty; expected the sections "
+                    + "data, model and loss (and optionally seed, latent, trainer, eval, output)");
+        }
+        if (!tree.isObject()) {
+            throw new ConfigException(label + ":1:1", "",
+                    "the top level must be a mapping of sections (data:, model:, loss:, ...), got a "
+                            + tree.getNodeType().name().toLowerCase());
+        }
+        for (String override : overrides) {
+            apply((ObjectNode) tree, override, sources);
+        }
+        return new Loaded(file, bind(tree, sources));
+    }
+
+    /** Writes the bound config back as YAML, every default filled in. */
+    public String toYaml(ExperimentConfig config) {
+        try {
+            return mapper.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the resolved config: " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), "", "no such file");
+        } catch (MalformedInputException e) {
+            throw new ConfigException(file.toString(), "", "is not UTF-8 text");
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "", "cannot be read (" + e + ")");
+        }
+    }
+
+    private ExperimentConfig bind(JsonNode tree, SourceMap sources) {
+        ExperimentConfig config;
+        try {
+            config = mapper.treeToValue(tree, ExperimentConfig.class);
+        } catch (JsonMappingException e) {
+            throw translate(e, sources);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(sources.fileLabel(), "", e.getOriginalMessage());
+        }
+        requireSection(config.getData() != null, "data", org.gan4j.api.data.DataSource.class, sources);
+        requireSection(config.getModel() != null, "model", org.gan4j.api.model.Architecture.class, sources);
+        requireSection(config.getLoss() != null, "loss", org.gan4j.api.loss.AdversarialLoss.class, sources);
+        return config;
+    }
+
+    private void requireSection(boolean present, String key, Class<?> kind, SourceMap sources) {
+        if (!present) {
+            throw new ConfigException(sources.fileLabel(), key,
+                    "missing; add a '" + key + ":' section with 'type:' one of " + names(kind));
+        }
+    }
+
+    private List<String> names(Class<?> kind) {
+        return namesByKind.getOrDefault(kind, List.of());
+    }
+
+    private ConfigException translate(JsonMappingException e, SourceMap sources) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        String key = dotted(path);
+        JsonPointer pointer = pointer(path);
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            return new ConfigException(sources.locate(pointer), key,
+                    "unknown key '" + u.getPropertyName() + "'; accepted keys here: " + known);
+        }
+        if (e instanceof InvalidTypeIdException t) {
+            JavaType base = t.getBaseType();
+            List<String> accepted = base == null ? List.of() : names(base.getRawClass());
+            JsonPointer typePointer = pointer.append(JsonPointer.compile("/type"));
+            if (t.getTypeId() == null) {
+                return new ConfigException(sources.locate(pointer), key,
+                        "needs 'type:', one of " + accepted);
+            }
+            return new ConfigException(sources.locate(typePointer), key.isEmpty() ? "type" : key + ".type",
+                    "unknown type '" + t.getTypeId() + "'; registered: " + accepted);
+        }
+        if (e instanceof InvalidNullException) {
+            return new ConfigException(sources.locate(pointer), key,
+                    "has no value; give a value or remove the key to use the default");
+        }
+        if (e instanceof InvalidFormatException f) {
+            return new ConfigException(sources.locate(pointer), key,
+                    "'" + f.getValue() + "' is not " + describe(f.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException m && m.getCause() == null) {
+            return new ConfigException(sources.locate(pointer), key,
+                    "expected " + describe(m.getTargetType()) + " (" + firstLine(m.getOriginalMessage()) + ")");
+        }
+        Throwable cause = rootCause(e);
+        String problem = cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
+                ? cause.getMessage() : firstLine(e.getOriginalMessage());
+        return new ConfigException(sources.locate(pointer), key, problem);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of the accepted words";
+        }
+        return "a mapping (key: value section)";
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid value";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String dotted(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static JsonPointer pointer(List<JsonMappingException.Reference> path) {
+        JsonPointer p = JsonPointer.empty();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                p = p.appendProperty(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                p = p.appendIndex(r.getIndex());
+            }
+        }
+        return p;
+    }
+
+    private static ConfigException syntaxError(String label, JacksonException e) {
+        var loc = e.getLocation();
+        String where = loc == null ? label : label + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+        return new ConfigException(where, "", "malformed YAML: " + firstLine(e.getOriginalMessage()));
+    }
+
+    /** Applies one {@code a.b.c=value} override; the value is read as YAML (numbers, booleans, lists). */
+    private void apply(ObjectNode root, String override, SourceMap sources) {
+        String label = "--set " + override;
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException(label, "", "expected key.path=value, e.g. trainer.steps=500");
+        }
+        String keyPath = override.substring(0, eq).trim();
+        String rawValue = override.substring(eq + 1);
+        JsonNode value;
+        try {
+            value = rawValue.isBlank() ? TextNode.valueOf("") : mapper.readTree(rawValue);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(label, keyPath, "the value is not valid YAML: " + firstLine(e.getOriginalMessage()));
+        }
+        String[] parts = keyPath.split("\\.");
+        List<String> walked = new ArrayList<>();
+        JsonNode node = root;
+        JsonPointer pointer = JsonPointer.empty();
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty()) {
+                throw new ConfigException(label, keyPath, "empty key segment");
+            }
+            boolean last = i == parts.length - 1;
+            walked.add(part);
+            if (node instanceof ArrayNode array) {
+                int index = parseIndex(part, array.size(), label, keyPath);
+                pointer = pointer.appendIndex(index);
+                if (last) {
+                    array.set(index, value);
+                } else {
+                    node = array.get(index);
+                }
+            } else if (node instanceof ObjectNode object) {
+                pointer = pointer.appendProperty(part);
+                if (last) {
+                    object.set(part, value);
+                } else {
+                    JsonNode child = object.get(part);
+                    if (child == null || child.isNull()) {
+                        child = object.putObject(part);
+                    }
+                    node = child;
+                }
+            } else {
+                throw new ConfigException(label, String.join(".", walked.subList(0, walked.size() - 1)),
+                        "is a single value, so it has no key '" + part + "'");
+            }
+        }
+        sources.override(pointer.toString(), label);
+    }
+
+    private static int parseIndex(String part, int size, String label, String keyPath) {
+        try {
+            int index = Integer.parseInt(part);
+            if (index >= 0 && index < size) {
+                return index;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the error below
+        }
+        throw new ConfigException(label, keyPath,
+                "'" + part + "' is not an index of this list; expected 0.." + (size - 1));
+    }
+}

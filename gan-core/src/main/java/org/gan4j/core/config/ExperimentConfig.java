@@ -1,0 +1,97 @@
+package org.gan4j.core.config;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.gan4j.api.data.DataSource;
+import org.gan4j.api.loss.AdversarialLoss;
+import org.gan4j.api.model.Architecture;
+
+/** One experiment: the whole YAML file. Pluggable sections (data, model, loss) carry {@code type:}. */
+@JsonPropertyOrder({"seed", "data", "latent", "model", "loss", "trainer", "eval", "output"})
+public final class ExperimentConfig {
+
+    @JsonPropertyDescription("seed for weights, noise and data order")
+    private long seed = 0;
+
+    @JsonPropertyDescription("real data source (type: a registered data source)")
+    private DataSource data;
+
+    @JsonPropertyDescription("the noise prior of z")
+    private LatentConfig latent = new LatentConfig();
+
+    @JsonPropertyDescription("generator and discriminator (type: a registered architecture)")
+    private Architecture model;
+
+    @JsonPropertyDescription("adversarial loss (type: a registered loss)")
+    private AdversarialLoss loss;
+
+    private TrainerConfig trainer = new TrainerConfig();
+
+    private EvalConfig eval = new EvalConfig();
+
+    private OutputConfig output = new OutputConfig();
+
+    public long getSeed() {
+        return seed;
+    }
+
+    public void setSeed(long seed) {
+        this.seed = seed;
+    }
+
+    public DataSource getData() {
+        return data;
+    }
+
+    public void setData(DataSource data) {
+        this.data = data;
+    }
+
+    public LatentConfig getLatent() {
+        return latent;
+    }
+
+    public void setLatent(LatentConfig latent) {
+        this.latent = latent;
+    }
+
+    public Architecture getModel() {
+        return model;
+    }
+
+    public void setModel(Architecture model) {
+        this.model = model;
+    }
+
+    public AdversarialLoss getLoss() {
+        return loss;
+    }
+
+    public void setLoss(AdversarialLoss loss) {
+        this.loss = loss;
+    }
+
+    public TrainerConfig getTrainer() {
+        return trainer;
+    }
+
+    public void setTrainer(TrainerConfig trainer) {
+        this.trainer = trainer;
+    }
+
+    public EvalConfig getEval() {
+        return eval;
+    }
+
+    public void setEval(EvalConfig eval) {
+        this.eval = eval;
+    }
+
+    public OutputConfig getOutput() {
+        return output;
+    }
+
+    public void setOutput(OutputConfig output) {
+        this.output = output;
+    }
+}

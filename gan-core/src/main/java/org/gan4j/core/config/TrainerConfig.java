@@ -1,0 +1,98 @@
+package org.gan4j.core.config;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import org.gan4j.api.config.ConfigChecks;
+import org.gan4j.api.optim.OptimizerSpec;
+import org.gan4j.core.optim.AdamSpec;
+
+/** Algorithm 1's loop: how many steps, how large the minibatches, k D-steps per G-step, optimizers. */
+public final class TrainerConfig {
+
+    @JsonPropertyDescription("total generator steps the run ends at")
+    private long steps = 1000;
+
+    @JsonPropertyDescription("minibatch size m, for real and generated samples")
+    private int batchSize = 64;
+
+    @JsonPropertyDescription("k: discriminator updates per generator update")
+    private int discriminatorSteps = 1;
+
+    @JsonPropertyDescription("false keeps G frozen (D trains against a fixed generator)")
+    private boolean trainGenerator = true;
+
+    @JsonPropertyDescription("G stays frozen for the first this many steps (D-only warm-up)")
+    private long generatorStart = 0;
+
+    @JsonPropertyDescription("log (and check for NaN) every this many steps")
+    private int logEvery = 100;
+
+    @JsonPropertyDescription("optimizer of G (type: sgd or adam)")
+    private OptimizerSpec generatorOptimizer = AdamSpec.dcgan();
+
+    @JsonPropertyDescription("optimizer of D (type: sgd or adam)")
+    private OptimizerSpec discriminatorOptimizer = AdamSpec.dcgan();
+
+    public long getSteps() {
+        return steps;
+    }
+
+    public void setSteps(long steps) {
+        this.steps = ConfigChecks.nonNegative(steps);
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = ConfigChecks.positive(batchSize);
+    }
+
+    public int getDiscriminatorSteps() {
+        return discriminatorSteps;
+    }
+
+    public void setDiscriminatorSteps(int discriminatorSteps) {
+        this.discriminatorSteps = ConfigChecks.nonNegative(discriminatorSteps);
+    }
+
+    public boolean isTrainGenerator() {
+        return trainGenerator;
+    }
+
+    public void setTrainGenerator(boolean trainGenerator) {
+        this.trainGenerator = trainGenerator;
+    }
+
+    public long getGeneratorStart() {
+        return generatorStart;
+    }
+
+    public void setGeneratorStart(long generatorStart) {
+        this.generatorStart = ConfigChecks.nonNegative(generatorStart);
+    }
+
+    public int getLogEvery() {
+        return logEvery;
+    }
+
+    public void setLogEvery(int logEvery) {
+        this.logEvery = ConfigChecks.positive(logEvery);
+    }
+
+    public OptimizerSpec getGeneratorOptimizer() {
+        return generatorOptimizer;
+    }
+
+    public void setGeneratorOptimizer(OptimizerSpec generatorOptimizer) {
+        this.generatorOptimizer = generatorOptimizer;
+    }
+
+    public OptimizerSpec getDiscriminatorOptimizer() {
+        return discriminatorOptimizer;
+    }
+
+    public void setDiscriminatorOptimizer(OptimizerSpec discriminatorOptimizer) {
+        this.discriminatorOptimizer = discriminatorOptimizer;
+    }
+}

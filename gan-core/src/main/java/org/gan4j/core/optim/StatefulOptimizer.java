@@ -1,0 +1,108 @@
+package org.gan4j.core.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gan4j.api.optim.ParameterOptimizer;
+
+/**
+ * Shared bookkeeping of the built-in optimizers: per-parameter state arrays keyed by parameter name,
+ * the update count, saving and loading. Subclasses apply one fused engine update per parameter.
+ */
+abstract class StatefulOptimizer implements ParameterOptimizer {
+    private final int slots;
+    private final Map<String, NDArray[]> state = new LinkedHashMap<>();
+    private long updates;
+
+    /** @param slots state arrays kept per parameter (momentum: 1, Adam: 2) */
+    StatefulOptimizer(int slots) {
+        this.slots = slots;
+    }
+
+    @Override
+    public final void update(PairList<String, Parameter> parameters) {
+        updates++;
+        for (Pair<String, Parameter> pair : parameters) {
+            Parameter parameter = pair.getValue();
+            if (!parameter.requiresGradient()) {
+                continue; // running statistics and frozen weights
+            }
+            NDArray weight = parameter.getArray();
+            NDArray[] slotsOf = state.computeIfAbsent(pair.getKey(), k -> newSlots(weight));
+            try (NDArray gradient = weight.getGradient()) {
+                apply(weight, gradient, slotsOf, updates);
+            }
+        }
+    }
+
+    private NDArray[] newSlots(NDArray weight) {
+        NDArray[] arrays = new NDArray[slots];
+        for (int i = 0; i < slots; i++) {
+            arrays[i] = weight.zerosLike();
+        }
+        return arrays;
+    }
+
+    /** Updates {@code weight} in place; {@code t} is the 1-based update number. */
+    abstract void apply(NDArray weight, NDArray gradient, NDArray[] slots, long t);
+
+    @Override
+    public final long updates() {
+        return updates;
+    }
+
+    @Override
+    public final void save(DataOutputStream out) throws IOException {
+        out.writeLong(updates);
+        out.writeInt(slots);
+        out.writeInt(state.size());
+        for (Map.Entry<String, NDArray[]> e : state.entrySet()) {
+            out.writeUTF(e.getKey());
+            for (NDArray a : e.getValue()) {
+                byte[] bytes = a.encode();
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public final void load(NDManager manager, DataInputStream in) throws IOException {
+        long savedUpdates = in.readLong();
+        int savedSlots = in.readInt();
+        if (savedSlots != slots) {
+            throw new IOException("optimizer state has " + savedSlots + " arrays per parameter, this optimizer keeps "
+                    + slots + " (was it saved by another optimizer type?)");
+        }
+        int count = in.readInt();
+        close();
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            NDArray[] arrays = new NDArray[slots];
+            for (int s = 0; s < slots; s++) {
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                arrays[s] = NDArray.decode(manager, bytes);
+            }
+            state.put(name, arrays);
+        }
+        updates = savedUpdates;
+    }
+
+    @Override
+    public final void close() {
+        state.values().forEach(arrays -> {
+            for (NDArray a : arrays) {
+                a.close();
+            }
+        });
+        state.clear();
+    }
+}

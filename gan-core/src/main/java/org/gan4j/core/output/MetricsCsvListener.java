@@ -1,0 +1,60 @@
+package org.gan4j.core.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gan4j.api.metric.EvalContext;
+import org.gan4j.api.train.RunInfo;
+import org.gan4j.api.train.RunSummary;
+import org.gan4j.api.train.StepStats;
+import org.gan4j.api.train.TrainingListener;
+
+/**
+ * {@code metrics.csv}: one row per logged step (losses, mean D outputs, G's gradient norm, speed);
+ * {@code eval.csv}: one row per evaluation with every metric's results.
+ */
+public final class MetricsCsvListener implements TrainingListener {
+    static final List<String> STEP_COLUMNS =
+            List.of("step", "d_loss", "g_loss", "d_real", "d_fake", "g_grad_norm", "sec_per_step");
+
+    private CsvLog steps;
+    private CsvLog evals;
+    private List<String> evalColumns;
+    private RunInfo run;
+
+    @Override
+    public void onStart(RunInfo run) {
+        this.run = run;
+        steps = new CsvLog(run.runDir().resolve("metrics.csv"), STEP_COLUMNS);
+    }
+
+    @Override
+    public void onLog(StepStats s) {
+        steps.row(List.of(s.step(), s.discriminatorLoss(), s.generatorLoss(), s.meanRealProbability(),
+                s.meanFakeProbability(), s.generatorGradNorm(), s.secondsPerStep()));
+    }
+
+    @Override
+    public void onEvaluation(EvalContext context, Map<String, Double> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        if (evals == null) {
+            evalColumns = new ArrayList<>(results.keySet());
+            List<String> header = new ArrayList<>(List.of("step"));
+            header.addAll(evalColumns);
+            evals = new CsvLog(run.runDir().resolve("eval.csv"), header);
+        }
+        List<Object> row = new ArrayList<>(List.of(context.step()));
+        evalColumns.forEach(c -> row.add(results.get(c)));
+        evals.row(row);
+    }
+
+    @Override
+    public void onEnd(RunSummary summary) {
+        steps.close();
+        if (evals != null) {
+            evals.close();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.gan4j.core.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.gan4j.api.data.GaussianMixture;
+import org.gan4j.api.metric.EvalContext;
+import org.gan4j.api.train.RunInfo;
+import org.gan4j.api.train.TrainingListener;
+import org.gan4j.core.output.Charts.Line;
+
+/**
+ * At each evaluation, draws real against generated samples for 1-D data (histograms, with the true
+ * density when known) and 2-D data (scatter): {@code samples-stepNNNNNN.png}, and {@code samples.png}
+ * as the latest.
+ */
+public final class SamplePlotListener implements TrainingListener {
+    private final int samples;
+    private int dimension;
+
+    public SamplePlotListener(int samples) {
+        this.samples = samples;
+    }
+
+    @Override
+    public void onStart(RunInfo run) {
+        dimension = run.sampleDimension();
+    }
+
+    @Override
+    public void onEvaluation(EvalContext context, Map<String, Double> results) {
+        if (dimension != 1 && dimension != 2) {
+            return;
+        }
+        float[] fake = context.generate(samples).toFloatArray();
+        float[] real = context.realSamples(samples).toFloatArray();
+        Path file = context.outputDir().resolve(String.format("samples-step%06d.png", context.step()));
+        String title = "real vs generated, step " + context.step();
+        try {
+            if (dimension == 2) {
+                Charts.scatter2d(file, title, real, fake);
+            } else {
+                Line density = context.data().knownMixture().map(m -> densityLine(m, real)).orElse(null);
+                Charts.histogram1d(file, title, real, fake, density);
+            }
+            Files.copy(file, context.outputDir().resolve("samples.png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static Line densityLine(GaussianMixture mixture, float[] real) {
+        double[] range = Charts.bounds(real, 0.5);
+        int n = 400;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = range[0] + (range[1] - range[0]) * i / (n - 1);
+            y[i] = mixture.density(new double[] {x[i]});
+        }
+        return new Line("p_data", x, y);
+    }
+}

@@ -1,0 +1,97 @@
+package org.gan4j.core.plugin;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
+import java.net.URL;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.gan4j.api.plugin.GanPlugin;
+import org.gan4j.api.plugin.Variant;
+import org.gan4j.api.train.TrainingListener;
+
+/**
+ * Every plugin found through {@link ServiceLoader}, assembled into one Guice injector, and the
+ * named variants they register. Two variants of the same kind and name are an error naming both.
+ */
+public final class PluginRegistry {
+    private final Injector injector;
+    private final List<Variant> variants;
+    private final List<GanPlugin> plugins;
+
+    private PluginRegistry(Injector injector, List<Variant> variants, List<GanPlugin> plugins) {
+        this.injector = injector;
+        this.variants = variants;
+        this.plugins = plugins;
+    }
+
+    /** Discovers the plugins visible to {@code loader} and builds the injector with {@code extra} modules. */
+    public static PluginRegistry discover(ClassLoader loader, Module... extra) {
+        List<GanPlugin> plugins = new ArrayList<>();
+        for (GanPlugin plugin : ServiceLoader.load(GanPlugin.class, loader)) {
+            plugins.add(plugin);
+        }
+        List<Module> modules = new ArrayList<>(plugins);
+        modules.addAll(List.of(extra));
+        Injector injector = Guice.createInjector(modules);
+        Set<Variant> registered = injector.getInstance(Key.get(new TypeLiteral<Set<Variant>>() {}));
+        List<Variant> sorted = new ArrayList<>(registered);
+        sorted.sort(Comparator.comparing((Variant v) -> v.kind().getSimpleName()).thenComparing(Variant::name));
+        rejectDuplicates(sorted);
+        return new PluginRegistry(injector, List.copyOf(sorted), List.copyOf(plugins));
+    }
+
+    private static void rejectDuplicates(List<Variant> variants) {
+        Map<String, Variant> seen = new HashMap<>();
+        for (Variant v : variants) {
+            String key = v.kind().getSimpleName() + "/" + v.name();
+            Variant before = seen.putIfAbsent(key, v);
+            if (before != null && !before.implementation().equals(v.implementation())) {
+                throw new IllegalStateException(String.format(
+                        "two plugins register the %s '%s': %s (from %s) and %s (from %s)",
+                        v.kind().getSimpleName(), v.name(),
+                        before.implementation().getName(), origin(before.implementation()),
+                        v.implementation().getName(), origin(v.implementation())));
+            }
+        }
+    }
+
+    /** Where a class was loaded from: its jar or classes folder, for messages and {@code gan plugins}. */
+    public static String origin(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        return location == null ? "unknown location" : location.getPath();
+    }
+
+    /** All registered variants, sorted by kind and name. */
+    public List<Variant> variants() {
+        return variants;
+    }
+
+    /** The variants of one kind. */
+    public List<Variant> variants(Class<?> kind) {
+        return variants.stream().filter(v -> v.kind().equals(kind)).toList();
+    }
+
+    /** The always-on listeners plugins contributed. */
+    public Collection<TrainingListener> listeners() {
+        return injector.getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() {}));
+    }
+
+    public List<GanPlugin> plugins() {
+        return plugins;
+    }
+
+    public Injector injector() {
+        return injector;
+    }
+}

@@ -1,0 +1,235 @@
+package org.gan4j.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gan4j.api.data.Batch;
+import org.gan4j.api.loss.LossContext.Phase;
+import org.gan4j.api.metric.Metric;
+import org.gan4j.api.train.RunInfo;
+import org.gan4j.api.train.RunSummary;
+import org.gan4j.api.train.StepStats;
+import org.gan4j.api.train.TrainingListener;
+
+/**
+ * The one trainer: Algorithm 1 of Goodfellow et al. Each iteration takes k discriminator steps,
+ * each on a fresh real minibatch and fresh noise with G(z) detached, then one generator step whose
+ * gradient flows through D but which updates only G. Every array of a step lives in a sub-manager
+ * closed at the end of the step, so memory stays flat however long the run.
+ */
+public final class GanTrainer {
+    private final TrainingPlan plan;
+    private final GanNetworks nets;
+    private final NoiseSampler noise;
+    private final StreamSeedsForRun seeds;
+    private volatile boolean stopRequested;
+
+    public GanTrainer(TrainingPlan plan) {
+        this.plan = plan;
+        this.nets = plan.networks();
+        this.noise = new NoiseSampler(plan.latent().getDim(), plan.latent().getDistribution());
+        this.seeds = StreamSeedsForRun.of(plan.seed());
+    }
+
+    /** Asks the loop to stop after the step in progress (e.g. on SIGINT). */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Trains from generator step {@code startStep} until {@code targetStep} steps are done.
+     *
+     * @param manager the manager step-scoped arrays are created under
+     * @param threads the engine's thread count, recorded for reproducibility
+     */
+    public RunSummary train(NDManager manager, long startStep, long targetStep, int threads) {
+        RunInfo info = new RunInfo(plan.runDir(), startStep, targetStep, nets.spec().sampleSize(), plan.seed(), threads);
+        plan.listeners().forEach(l -> l.onStart(info));
+        long started = System.nanoTime();
+        long lastLogTime = started;
+        long lastLogStep = startStep;
+        StepStats lastStats = null;
+        Map<String, Double> lastMetrics = Map.of();
+        long step = startStep;
+        while (step < targetStep && !stopRequested) {
+            boolean logging = (step + 1) % plan.logEvery() == 0 || step + 1 == targetStep;
+            StepValues values = new StepValues();
+            boolean updateGenerator = plan.trainGenerator() && step >= plan.generatorStart();
+            for (int i = 0; i < plan.discriminatorSteps(); i++) {
+                discriminatorStep(manager, step, i, logging && i == plan.discriminatorSteps() - 1, updateGenerator, values);
+            }
+            if (updateGenerator) {
+                generatorStep(manager, step, logging, values);
+            }
+            step++;
+            if (logging) {
+                long now = System.nanoTime();
+                double secondsPerStep = (now - lastLogTime) / 1e9 / Math.max(1, step - lastLogStep);
+                lastLogTime = now;
+                lastLogStep = step;
+                lastStats = values.toStats(step, secondsPerStep);
+                checkFinite(lastStats, plan.discriminatorSteps() > 0);
+                StepStats stats = lastStats;
+                plan.listeners().forEach(l -> l.onLog(stats));
+            }
+            if (plan.evalEvery() > 0 && step % plan.evalEvery() == 0 && step < targetStep) {
+                lastMetrics = evaluate(manager, step);
+            }
+        }
+        lastMetrics = evaluate(manager, step);
+        RunSummary summary = new RunSummary(step, (System.nanoTime() - started) / 1e9, lastStats, lastMetrics);
+        plan.listeners().forEach(l -> l.onEnd(summary));
+        return summary;
+    }
+
+    /** One discriminator update on minibatch {@code i} of iteration {@code step}. */
+    private void discriminatorStep(NDManager parent, long step, int i, boolean record, boolean generatorUpdated,
+            StepValues values) {
+        long index = step * plan.discriminatorSteps() + i;
+        try (NDManager scope = parent.newSubManager()) {
+            Batch real = plan.data().batch(scope, seeds.data(), index, plan.batchSize());
+            NDArray z = noise.sample(scope, seeds.discriminatorNoise(), index, plan.batchSize());
+            StepLossContext context;
+            NDArray loss;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray fake = nets.generate(z, true).stopGradient();
+                NDArray realLogits = nets.discriminate(real.samples(), true);
+                NDArray fakeLogits = nets.discriminate(fake, true);
+                context = new StepLossContext(Phase.DISCRIMINATOR, step, nets, real::samples, realLogits, fake, fakeLogits);
+                loss = plan.loss().discriminatorLoss(context);
+                // One backward for the summed loss: MXNet overwrites gradients on each backward.
+                collector.backward(loss);
+            }
+            plan.discriminatorOptimizer().update(nets.discriminator().getParameters());
+            plan.loss().afterDiscriminatorUpdate(nets.discriminator());
+            if (record) {
+                values.discriminatorLoss = loss.getFloat();
+                values.meanReal = Activation.sigmoid(context.realLogits()).mean().getFloat();
+                values.meanFake = Activation.sigmoid(context.fakeLogits()).mean().getFloat();
+                if (!generatorUpdated) { // G's loss as it stands, for the log
+                    values.generatorLoss = plan.loss().generatorLoss(context).getFloat();
+                }
+            }
+        }
+    }
+
+    /** One generator update; D's gradients written here are overwritten by D's next backward. */
+    private void generatorStep(NDManager parent, long step, boolean record, StepValues values) {
+        try (NDManager scope = parent.newSubManager()) {
+            NDArray z = noise.sample(scope, seeds.generatorNoise(), step, plan.batchSize());
+            NDArray loss;
+            NDArray fakeLogits;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray fake = nets.generate(z, true);
+                fakeLogits = nets.discriminate(fake, true);
+                long realIndex = step * Math.max(1, plan.discriminatorSteps()) + plan.discriminatorSteps();
+                StepLossContext context = new StepLossContext(Phase.GENERATOR, step, nets,
+                        new LazyRealBatch(scope, realIndex), null, fake, fakeLogits);
+                loss = plan.loss().generatorLoss(context);
+                collector.backward(loss);
+            }
+            if (record) {
+                values.generatorLoss = loss.getFloat();
+                values.generatorGradNorm = gradientNorm(scope);
+                if (plan.discriminatorSteps() == 0) {
+                    values.meanFake = Activation.sigmoid(fakeLogits).mean().getFloat();
+                }
+            }
+            plan.generatorOptimizer().update(nets.generator().getParameters());
+        }
+    }
+
+    /** Real samples for a G-step loss that asks for them, drawn from the data stream past the D-steps. */
+    private final class LazyRealBatch implements java.util.function.Supplier<NDArray> {
+        private final NDManager scope;
+        private final long index;
+        private NDArray samples;
+
+        LazyRealBatch(NDManager scope, long index) {
+            this.scope = scope;
+            this.index = index;
+        }
+
+        @Override
+        public NDArray get() {
+            if (samples == null) {
+                samples = plan.data().batch(scope, seeds.data() ^ 0x5DEECE66DL, index, plan.batchSize()).samples();
+            }
+            return samples;
+        }
+    }
+
+    /** ||∇_θG L_G||_2 over all of G's trainable parameters (read on logged steps only). */
+    private double gradientNorm(NDManager scope) {
+        NDArray total = scope.zeros(new ai.djl.ndarray.types.Shape());
+        for (Pair<String, Parameter> pair : nets.generator().getParameters()) {
+            if (pair.getValue().requiresGradient()) {
+                NDArray gradient = pair.getValue().getArray().getGradient();
+                gradient.attach(scope); // so it and the ops on it are freed with the step
+                total = total.add(gradient.square().sum());
+            }
+        }
+        return Math.sqrt(total.getFloat());
+    }
+
+    private static void checkFinite(StepStats s, boolean discriminatorTrained) {
+        if (discriminatorTrained && !Double.isFinite(s.discriminatorLoss())) {
+            throw new TrainingDivergedException(s.step(), "the discriminator's loss is " + s.discriminatorLoss());
+        }
+        if (!Double.isFinite(s.generatorLoss())) {
+            throw new TrainingDivergedException(s.step(), "the generator's loss is " + s.generatorLoss());
+        }
+        if (!Double.isFinite(s.generatorGradNorm())) {
+            throw new TrainingDivergedException(s.step(), "the generator's gradient norm is " + s.generatorGradNorm());
+        }
+    }
+
+    /** Runs every metric, then tells the listeners; arrays are freed when it returns. */
+    public Map<String, Double> evaluate(NDManager parent, long step) {
+        try (NDManager scope = parent.newSubManager()) {
+            TrainerEvalContext context = new TrainerEvalContext(step, scope, nets, noise, plan.data(),
+                    plan.seed(), seeds.evalNoise(), seeds.evalData(), plan.runDir());
+            Map<String, Double> results = new LinkedHashMap<>();
+            for (Metric metric : plan.metrics()) {
+                Map<String, Double> values;
+                try {
+                    values = metric.evaluate(context);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("metric " + metric.getClass().getSimpleName() + " failed", e);
+                }
+                for (Map.Entry<String, Double> e : values.entrySet()) {
+                    if (results.put(e.getKey(), e.getValue()) != null) {
+                        throw new IllegalStateException("two metrics report '" + e.getKey()
+                                + "'; give them distinct result names");
+                    }
+                }
+            }
+            for (TrainingListener l : plan.listeners()) {
+                l.onEvaluation(context, results);
+            }
+            return results;
+        }
+    }
+
+    /** Host copies of one logged iteration's numbers. */
+    private static final class StepValues {
+        double discriminatorLoss = Double.NaN;
+        double generatorLoss = Double.NaN;
+        double meanReal = Double.NaN;
+        double meanFake = Double.NaN;
+        double generatorGradNorm = 0;
+
+        StepStats toStats(long step, double secondsPerStep) {
+            return new StepStats(step, discriminatorLoss, generatorLoss, meanReal, meanFake,
+                    generatorGradNorm, secondsPerStep);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.gan4j.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gan4j.core.config.ConfigLoader;
+
+/** Test helpers: write a YAML experiment into a folder and load or run it with the real plugins. */
+final class Experiments {
+    static final GanFramework FRAMEWORK = GanFramework.discover();
+
+    private Experiments() {}
+
+    static Path write(Path dir, String name, String yaml) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    static ConfigLoader.Loaded load(Path file, String... overrides) {
+        return FRAMEWORK.configLoader().load(file, List.of(overrides));
+    }
+
+    static ExperimentRunner.Result run(Path file, Path out, String... overrides) {
+        return FRAMEWORK.runner().run(load(file, overrides), new RunOptions(out, false, false));
+    }
+}

@@ -1,0 +1,12 @@
+package org.gan4j.core.testplugin;
+
+import org.gan4j.api.metric.Metric;
+import org.gan4j.api.plugin.GanPlugin;
+
+/** A plugin that exists only on the test class path, found through ServiceLoader like any other. */
+public final class TestPlugin extends GanPlugin {
+    @Override
+    protected void registerVariants() {
+        register(Metric.class, "sample-moments", SampleMomentsMetric.class, "mean and std of generated samples");
+    }
+}

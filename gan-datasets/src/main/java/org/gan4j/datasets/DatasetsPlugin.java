@@ -1,0 +1,17 @@
+package org.gan4j.datasets;
+
+import org.gan4j.api.data.DataSource;
+import org.gan4j.api.plugin.GanPlugin;
+
+/** Registers the built-in data sources. */
+public final class DatasetsPlugin extends GanPlugin {
+    @Override
+    protected void registerVariants() {
+        register(DataSource.class, "gaussian", GaussianData.class,
+                "1-D Gaussian, or a 1-D mixture when several means are given");
+        register(DataSource.class, "ring", RingData.class,
+                "2-D mixture of K Gaussians evenly spaced on a circle");
+        register(DataSource.class, "grid", GridData.class,
+                "2-D mixture of n×n Gaussians on a square lattice");
+    }
+}

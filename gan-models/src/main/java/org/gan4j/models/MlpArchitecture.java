@@ -1,0 +1,130 @@
+package org.gan4j.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+import org.gan4j.api.config.ConfigChecks;
+import org.gan4j.api.model.Architecture;
+import org.gan4j.api.model.ModelSpec;
+
+/** Fully connected G and D: G z -> hidden... -> sample (linear output), D sample -> hidden... -> 1 logit. */
+public final class MlpArchitecture implements Architecture {
+
+    @JsonPropertyDescription("hidden layer widths of both networks")
+    private List<Integer> hidden = List.of(128, 128);
+
+    @JsonPropertyDescription("hidden widths of G only (overrides hidden)")
+    private List<Integer> generatorHidden;
+
+    @JsonPropertyDescription("hidden widths of D only (overrides hidden)")
+    private List<Integer> discriminatorHidden;
+
+    @JsonPropertyDescription("hidden activation: relu, leaky_relu (slope 0.2), tanh, elu, sigmoid")
+    private ActivationKind activation = ActivationKind.RELU;
+
+    @JsonPropertyDescription("batch normalisation after each hidden layer of G")
+    private boolean generatorBatchNorm = false;
+
+    @JsonPropertyDescription("squash G's output with tanh (for data scaled to [-1, 1])")
+    private boolean tanhOutput = false;
+
+    public List<Integer> getHidden() {
+        return hidden;
+    }
+
+    public void setHidden(List<Integer> hidden) {
+        this.hidden = ConfigChecks.positiveSizes(hidden, true);
+    }
+
+    public List<Integer> getGeneratorHidden() {
+        return generatorHidden;
+    }
+
+    public void setGeneratorHidden(List<Integer> sizes) {
+        this.generatorHidden = ConfigChecks.positiveSizes(sizes, true);
+    }
+
+    public List<Integer> getDiscriminatorHidden() {
+        return discriminatorHidden;
+    }
+
+    public void setDiscriminatorHidden(List<Integer> sizes) {
+        this.discriminatorHidden = ConfigChecks.positiveSizes(sizes, true);
+    }
+
+    public ActivationKind getActivation() {
+        return activation;
+    }
+
+    public void setActivation(ActivationKind activation) {
+        this.activation = activation;
+    }
+
+    public boolean isGeneratorBatchNorm() {
+        return generatorBatchNorm;
+    }
+
+    public void setGeneratorBatchNorm(boolean generatorBatchNorm) {
+        this.generatorBatchNorm = generatorBatchNorm;
+    }
+
+    public boolean isTanhOutput() {
+        return tanhOutput;
+    }
+
+    public void setTanhOutput(boolean tanhOutput) {
+        this.tanhOutput = tanhOutput;
+    }
+
+    @Override
+    public Block generator(ModelSpec spec) {
+        requireUnconditional(spec);
+        SequentialBlock g = new SequentialBlock();
+        for (int width : generatorHidden != null ? generatorHidden : hidden) {
+            g.add(Linear.builder().setUnits(width).build());
+            if (generatorBatchNorm) {
+                g.add(BatchNorm.builder().build());
+            }
+            g.add(activation.block());
+        }
+        g.add(Linear.builder().setUnits(spec.sampleSize()).build());
+        if (tanhOutput) {
+            g.add(ActivationKind.TANH.block());
+        }
+        Shape sampleShape = spec.sampleShape();
+        g.add(new LambdaBlock(x -> reshapeToSamples(x, sampleShape), "to-sample-shape"));
+        return g;
+    }
+
+    @Override
+    public Block discriminator(ModelSpec spec) {
+        requireUnconditional(spec);
+        SequentialBlock d = new SequentialBlock();
+        d.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), -1)), "flatten"));
+        for (int width : discriminatorHidden != null ? discriminatorHidden : hidden) {
+            d.add(Linear.builder().setUnits(width).build());
+            d.add(activation.block());
+        }
+        d.add(Linear.builder().setUnits(1).build());
+        return d;
+    }
+
+    private static NDList reshapeToSamples(NDList x, Shape sampleShape) {
+        NDArray flat = x.head();
+        return new NDList(flat.reshape(new Shape(flat.getShape().get(0)).addAll(sampleShape)));
+    }
+
+    private static void requireUnconditional(ModelSpec spec) {
+        if (spec.conditional()) {
+            throw new IllegalArgumentException(
+                    "the mlp architecture does not take a condition yet; use an unconditional data source");
+        }
+    }
+}
