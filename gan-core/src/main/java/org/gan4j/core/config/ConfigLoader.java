@@ -105,7 +105,7 @@ public final class ConfigLoader {
         try {
             config = mapper.treeToValue(tree, ExperimentConfig.class);
         } catch (JsonMappingException e) {
-            throw translate(e, sources);
+            throw translate(e, sources, tree);
         } catch (JsonProcessingException e) {
             throw new ConfigException(sources.fileLabel(), "", e.getOriginalMessage());
         }
@@ -126,14 +126,14 @@ public final class ConfigLoader {
         return namesByKind.getOrDefault(kind, List.of());
     }
 
-    private ConfigException translate(JsonMappingException e, SourceMap sources) {
+    private ConfigException translate(JsonMappingException e, SourceMap sources, JsonNode tree) {
         List<JsonMappingException.Reference> path = e.getPath();
         String key = dotted(path);
         JsonPointer pointer = pointer(path);
         if (e instanceof UnrecognizedPropertyException u) {
             List<String> known = u.getKnownPropertyIds() == null ? List.of()
                     : u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-            return new ConfigException(sources.locate(pointer), key,
+            return new ConfigException(sources.locateKey(pointer), dotted(path.subList(0, path.size() - 1)),
                     "unknown key '" + u.getPropertyName() + "'; accepted keys here: " + known);
         }
         if (e instanceof InvalidTypeIdException t) {
@@ -147,7 +147,9 @@ public final class ConfigLoader {
             return new ConfigException(sources.locate(typePointer), key.isEmpty() ? "type" : key + ".type",
                     "unknown type '" + t.getTypeId() + "'; registered: " + accepted);
         }
-        if (e instanceof InvalidNullException) {
+        JsonNode bad = tree.at(pointer);
+        // YAML reads `key:` with nothing after it as null, or as "" at the end of a document.
+        if (e instanceof InvalidNullException || bad.isNull() || (bad.isTextual() && bad.asText().isEmpty())) {
             return new ConfigException(sources.locate(pointer), key,
                     "has no value; give a value or remove the key to use the default");
         }

@@ -23,6 +23,7 @@ public final class ConfigMapper {
     public static YAMLFactory yamlFactory() {
         return YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID) // write `type: name`, not a YAML tag
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .build();
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Map;
  * so errors found after the YAML became a tree (binding, overrides) still point at the source.
  */
 final class SourceMap {
-    private final Map<String, String> locations = new HashMap<>();
+    private final Map<String, String> keyLocations = new HashMap<>();
+    private final Map<String, String> valueLocations = new HashMap<>();
     private final String fileLabel;
 
     private SourceMap(String fileLabel) {
@@ -30,14 +32,18 @@ final class SourceMap {
                 if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                     continue;
                 }
-                String pointer = parser.getParsingContext().pathAsPointer().toString();
-                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    // The container's own pointer belongs to its parent context.
-                    pointer = parser.getParsingContext().getParent() == null
+                String where = map.format(parser.currentTokenLocation());
+                if (token == JsonToken.FIELD_NAME) {
+                    map.keyLocations.put(parser.getParsingContext().pathAsPointer().toString(), where);
+                } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    // A container's own pointer belongs to its parent context.
+                    String pointer = parser.getParsingContext().getParent() == null
                             ? ""
                             : parser.getParsingContext().getParent().pathAsPointer().toString();
+                    map.valueLocations.putIfAbsent(pointer, where);
+                } else {
+                    map.valueLocations.put(parser.getParsingContext().pathAsPointer().toString(), where);
                 }
-                map.locations.putIfAbsent(pointer, map.format(parser.currentTokenLocation()));
             }
         }
         return map;
@@ -45,15 +51,26 @@ final class SourceMap {
 
     /** Records that the value at {@code pointer} came from somewhere else (a command-line override). */
     void override(String pointer, String label) {
-        locations.keySet().removeIf(p -> p.equals(pointer) || p.startsWith(pointer + "/"));
-        locations.put(pointer, label);
+        for (Map<String, String> m : List.of(keyLocations, valueLocations)) {
+            m.keySet().removeIf(p -> p.equals(pointer) || p.startsWith(pointer + "/"));
+            m.put(pointer, label);
+        }
     }
 
-    /** The source of the value at {@code pointer}, or of its nearest written ancestor. */
+    /** Where the value at {@code pointer} was written, or its nearest written ancestor. */
     String locate(JsonPointer pointer) {
+        return find(pointer, valueLocations, keyLocations);
+    }
+
+    /** Where the key at {@code pointer} was written (for unknown keys), or its nearest written ancestor. */
+    String locateKey(JsonPointer pointer) {
+        return find(pointer, keyLocations, valueLocations);
+    }
+
+    private String find(JsonPointer pointer, Map<String, String> first, Map<String, String> second) {
         JsonPointer p = pointer;
         while (p != null) {
-            String found = locations.get(p.toString());
+            String found = first.getOrDefault(p.toString(), second.get(p.toString()));
             if (found != null) {
                 return found;
             }

@@ -86,8 +86,11 @@ public final class Charts {
             ys[i] = xy[2 * i + 1];
         }
         XYSeries s = chart.addSeries(name, xs, ys);
+        Color translucent = new Color(color.getRed(), color.getGreen(), color.getBlue(), 120);
         s.setMarker(SeriesMarkers.CIRCLE);
-        s.setMarkerColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 120));
+        s.setMarkerColor(translucent);
+        s.setLineColor(translucent);
+        s.setFillColor(translucent);
     }
 
     /** A density histogram as a step line. */

@@ -1,0 +1,65 @@
+package org.gan4j.cli;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.gan4j.core.RunException;
+import org.gan4j.core.config.ConfigException;
+import org.gan4j.core.train.TrainingDivergedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code gan} command. Exit codes: 0 done, 1 runtime failure, 2 usage or config error. */
+@Command(name = "gan", mixinStandardHelpOptions = true, version = "gan4j 0.1.0",
+        description = "Train, validate and inspect pluggable GAN experiments.",
+        subcommands = {TrainCommand.class, ValidateCommand.class, PluginsCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:runtime failure (data, training, output)", "2:usage or config error"})
+public final class GanCli {
+    static final int RUNTIME_FAILURE = 1;
+    static final int USAGE = 2;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "print stack traces of errors")
+    boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int run(String... args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        CommandLine cli = new CommandLine(new GanCli());
+        cli.setExitCodeExceptionMapper(GanCli::exitCode);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            boolean debug = line.getCommandSpec().root().userObject() instanceof GanCli g && g.debug;
+            line.getErr().println("gan: " + message(e));
+            if (debug) {
+                e.printStackTrace(line.getErr());
+            } else if (exitCode(e) == RUNTIME_FAILURE && !(e instanceof RunException)
+                    && !(e instanceof TrainingDivergedException)) {
+                line.getErr().println("(run with --debug for the stack trace)");
+            }
+            line.getErr().flush();
+            return exitCode(e);
+        });
+        return cli.execute(args);
+    }
+
+    static int exitCode(Throwable e) {
+        return e instanceof ConfigException || e instanceof CommandLine.ParameterException ? USAGE : RUNTIME_FAILURE;
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof ConfigException || e instanceof RunException || e instanceof TrainingDivergedException) {
+            return e.getMessage();
+        }
+        if (e instanceof JsonMappingException j) {
+            return j.getOriginalMessage();
+        }
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,39 @@
+package org.gan4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gan4j.api.plugin.Variant;
+import org.gan4j.core.GanFramework;
+import org.gan4j.core.plugin.PluginRegistry;
+import org.gan4j.core.plugin.VariantDocs;
+import picocli.CommandLine.Command;
+
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List every registered variant with its config keys, types and defaults.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        GanFramework framework = GanFramework.discover();
+        ObjectMapper mapper = framework.plugins().injector().getInstance(ObjectMapper.class);
+        String kind = null;
+        for (Variant v : framework.plugins().variants()) {
+            if (!v.kind().getSimpleName().equals(kind)) {
+                kind = v.kind().getSimpleName();
+                System.out.println();
+                System.out.println(kind + ":");
+            }
+            System.out.printf("  %-16s %s%n", v.name(), v.description());
+            System.out.printf("  %-16s from %s%n", "", Path.of(PluginRegistry.origin(v.implementation())).getFileName());
+            List<VariantDocs.Key> keys = VariantDocs.keys(mapper, v);
+            for (VariantDocs.Key k : keys) {
+                String def = k.defaultValue().isEmpty() ? "" : " = " + k.defaultValue();
+                System.out.printf("      %-24s %-10s%s%s%n", k.name(), k.type(), def,
+                        k.description().isEmpty() ? "" : "   # " + k.description());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package org.gan4j.cli;
+
+import java.util.concurrent.Callable;
+import org.gan4j.core.GanFramework;
+import org.gan4j.core.config.ConfigLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check an experiment file without training.")
+final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    ConfigArguments arguments = new ConfigArguments();
+
+    @Option(names = "--resolved", description = "print the config with every default filled in")
+    boolean resolved;
+
+    @Override
+    public Integer call() {
+        ConfigLoader loader = GanFramework.discover().configLoader();
+        ConfigLoader.Loaded loaded = loader.load(arguments.config, arguments.overrides);
+        if (resolved) {
+            System.out.print(loader.toYaml(loaded.config()));
+        } else {
+            System.out.println(arguments.config + ": ok");
+        }
+        return 0;
+    }
+}
