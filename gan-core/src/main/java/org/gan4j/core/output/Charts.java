@@ -26,6 +26,7 @@ public final class Charts {
         XYChart chart = base(title, "x1", "x2", 640, 640);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
+        chart.getStyler().setSeriesColors(new Color[] {REAL, FAKE}); // legend colours follow the palette
         addPoints(chart, "real", real, REAL);
         addPoints(chart, "generated", fake, FAKE);
         double[] bounds = bounds(real, 0.25);

@@ -1,0 +1,109 @@
+package org.gan4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end: exit codes, messages without stack traces, outputs of a run. */
+class GanCliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private Path config(String yaml) throws Exception {
+        Path file = dir.resolve("exp.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    static final String SMALL = """
+            seed: 2
+            data: {type: ring, radius: 2.0, std: 0.05}
+            model: {type: mlp, hidden: [32, 32]}
+            loss: {type: non-saturating}
+            trainer: {steps: 200, batch_size: 64, log_every: 100}
+            eval: {samples: 500}
+            """;
+
+    @Test
+    void trainWritesTheRunDirectory() throws Exception {
+        Path run = dir.resolve("run");
+        int code = GanCli.run("train", config(SMALL).toString(), "--out", run.toString(), "--set", "trainer.steps=100");
+        assertEquals(0, code, err.toString());
+        for (String f : new String[] {"config.yaml", "metrics.csv", "summary.json", "samples.png", "losses.png"}) {
+            assertTrue(Files.size(run.resolve(f)) > 0, f);
+        }
+        assertTrue(Files.readString(run.resolve("config.yaml")).contains("steps: 100"));
+        assertTrue(Files.readString(run.resolve("summary.json")).contains("\"steps\" : 100"));
+        // A second run into the same directory is refused unless --overwrite.
+        assertEquals(1, GanCli.run("train", config(SMALL).toString(), "--out", run.toString()));
+        assertTrue(err.toString().contains("already holds a run; pass --overwrite"), err.toString());
+        assertEquals(0, GanCli.run("train", config(SMALL).toString(), "--out", run.toString(), "--overwrite",
+                "--set", "trainer.steps=10"));
+    }
+
+    @Test
+    void configErrorsExitWithTwoAndNoStackTrace() throws Exception {
+        Path file = config(SMALL.replace("type: non-saturating", "type: wgan"));
+        assertEquals(2, GanCli.run("validate", file.toString()));
+        String message = err.toString();
+        assertTrue(message.startsWith("gan: " + file + ":4:"), message);
+        assertTrue(message.contains("unknown type 'wgan'; registered: [minimax, non-saturating]"), message);
+        assertTrue(!message.contains("\tat "), "no stack trace: " + message);
+    }
+
+    @Test
+    void validatePrintsTheResolvedConfig() throws Exception {
+        assertEquals(0, GanCli.run("validate", config(SMALL).toString(), "--resolved"));
+        assertTrue(out.toString().contains("discriminator_steps: 1"), out.toString());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, GanCli.run("train"));
+        assertEquals(2, GanCli.run("fly"));
+        assertEquals(0, GanCli.run("--help"));
+    }
+
+    @Test
+    void outputDirectoryThatIsAFileIsARuntimeError() throws Exception {
+        Path file = dir.resolve("taken");
+        Files.writeString(file, "x");
+        assertEquals(1, GanCli.run("train", config(SMALL).toString(), "--out", file.toString()));
+        assertTrue(err.toString().contains("is a file"), err.toString());
+    }
+
+    @Test
+    void pluginsListsVariantsWithKeys() {
+        assertEquals(0, GanCli.run("plugins"));
+        String text = out.toString();
+        assertTrue(text.contains("minimax") && text.contains("ring") && text.contains("mlp"), text);
+        assertTrue(text.contains("batch") || text.contains("radius"), text);
+    }
+}
