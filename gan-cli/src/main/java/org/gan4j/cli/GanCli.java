@@ -2,6 +2,7 @@ package org.gan4j.cli;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.gan4j.core.RunException;
+import org.gan4j.core.checkpoint.IncompatibleCheckpointException;
 import org.gan4j.core.config.ConfigException;
 import org.gan4j.core.train.TrainingDivergedException;
 import picocli.CommandLine;
@@ -11,9 +12,10 @@ import picocli.CommandLine.Option;
 /** The {@code gan} command. Exit codes: 0 done, 1 runtime failure, 2 usage or config error. */
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "gan4j 0.1.0",
         description = "Train, validate and inspect pluggable GAN experiments.",
-        subcommands = {TrainCommand.class, ValidateCommand.class, PluginsCommand.class},
+        subcommands = {TrainCommand.class, ValidateCommand.class, SampleCommand.class, PluginsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:runtime failure (data, training, output)", "2:usage or config error"})
+        exitCodeList = {"0:done", "1:runtime failure (data, training, checkpoint, output)",
+            "2:usage or config error", "130:interrupted by SIGINT/SIGTERM after writing a checkpoint"})
 public final class GanCli {
     static final int RUNTIME_FAILURE = 1;
     static final int USAGE = 2;
@@ -39,7 +41,7 @@ public final class GanCli {
             if (debug) {
                 e.printStackTrace(line.getErr());
             } else if (exitCode(e) == RUNTIME_FAILURE && !(e instanceof RunException)
-                    && !(e instanceof TrainingDivergedException)) {
+                    && !(e instanceof TrainingDivergedException) && !(e instanceof IncompatibleCheckpointException)) {
                 line.getErr().println("(run with --debug for the stack trace)");
             }
             line.getErr().flush();
@@ -53,7 +55,8 @@ public final class GanCli {
     }
 
     private static String message(Throwable e) {
-        if (e instanceof ConfigException || e instanceof RunException || e instanceof TrainingDivergedException) {
+        if (e instanceof ConfigException || e instanceof RunException || e instanceof TrainingDivergedException
+                || e instanceof IncompatibleCheckpointException) {
             return e.getMessage();
         }
         if (e instanceof JsonMappingException j) {

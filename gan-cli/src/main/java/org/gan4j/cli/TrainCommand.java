@@ -8,10 +8,21 @@ import org.gan4j.core.RunOptions;
 import org.gan4j.core.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train an experiment.")
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train an experiment, or continue one with --resume.",
+            "With --resume and no CONFIG, the run's own config.yaml is used."})
 final class TrainCommand implements Callable<Integer> {
+    /** Exit code after SIGINT/SIGTERM stopped the run (a checkpoint was written). */
+    static final int INTERRUPTED = 130;
+
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ConfigArguments arguments = new ConfigArguments();
 
@@ -21,14 +32,24 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "replace an existing run in the run directory")
     boolean overwrite;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "continue the run in RUN_DIR from its newest valid checkpoint")
+    Path resume;
+
     @Override
     public Integer call() {
+        if (resume != null && (out != null || overwrite)) {
+            throw new ParameterException(spec.commandLine(), "--resume continues a run in place; drop --out/--overwrite");
+        }
+        Path config = arguments.config != null ? arguments.config
+                : resume != null ? resume.resolve(ExperimentRunner.RESOLVED_CONFIG) : arguments.required(spec);
         GanFramework framework = GanFramework.discover();
-        ConfigLoader.Loaded loaded = framework.configLoader().load(arguments.config, arguments.overrides);
+        ConfigLoader.Loaded loaded = framework.configLoader().load(config, arguments.overrides);
         boolean interactive = System.console() != null;
-        ExperimentRunner.Result result = framework.runner().run(loaded, new RunOptions(out, overwrite, interactive));
+        ExperimentRunner.Result result = framework.runner().run(loaded,
+                new RunOptions(out, overwrite, interactive, resume));
         System.out.println("run directory: " + result.runDir());
         result.summary().finalMetrics().forEach((k, v) -> System.out.printf("  %s = %.6g%n", k, v));
-        return 0;
+        return result.interrupted() ? INTERRUPTED : 0;
     }
 }

@@ -13,13 +13,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ConfigArguments arguments = new ConfigArguments();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--resolved", description = "print the config with every default filled in")
     boolean resolved;
 
     @Override
     public Integer call() {
         ConfigLoader loader = GanFramework.discover().configLoader();
-        ConfigLoader.Loaded loaded = loader.load(arguments.config, arguments.overrides);
+        ConfigLoader.Loaded loaded = loader.load(arguments.required(spec), arguments.overrides);
         if (resolved) {
             System.out.print(loader.toYaml(loaded.config()));
         } else {

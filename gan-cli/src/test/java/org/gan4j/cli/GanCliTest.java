@@ -100,6 +100,20 @@ class GanCliTest {
     }
 
     @Test
+    void resumeFromTheRunsOwnConfigAndSampleFromIt() throws Exception {
+        Path run = dir.resolve("run");
+        assertEquals(0, GanCli.run("train", config(SMALL).toString(), "--out", run.toString(), "--set", "trainer.steps=50"));
+        assertEquals(0, GanCli.run("train", "--resume", run.toString(), "--set", "trainer.more_steps=30"));
+        assertTrue(Files.readString(run.resolve("summary.json")).contains("\"steps\" : 80"));
+        Path png = dir.resolve("grid.png");
+        assertEquals(0, GanCli.run("sample", run.toString(), "--n", "200", "--out", png.toString()));
+        assertTrue(Files.size(png) > 1000);
+        assertEquals(1, GanCli.run("sample", dir.toString(), "--out", png.toString()));
+        assertTrue(err.toString().contains("is not a run directory"), err.toString());
+        assertEquals(2, GanCli.run("train", "--resume", run.toString(), "--out", dir.toString()));
+    }
+
+    @Test
     void pluginsListsVariantsWithKeys() {
         assertEquals(0, GanCli.run("plugins"));
         String text = out.toString();

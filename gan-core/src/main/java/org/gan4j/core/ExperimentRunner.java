@@ -22,6 +22,8 @@ import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.api.train.RunSummary;
 import org.gan4j.api.train.StepStats;
 import org.gan4j.api.train.TrainingListener;
+import org.gan4j.core.checkpoint.CheckpointStore;
+import org.gan4j.core.checkpoint.Checkpointer;
 import org.gan4j.core.config.ConfigLoader;
 import org.gan4j.core.config.ExperimentConfig;
 import org.gan4j.core.config.TrainerConfig;
@@ -33,11 +35,14 @@ import org.gan4j.core.output.SamplePlotListener;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.GanTrainer;
 import org.gan4j.core.train.TrainingPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns a loaded config into a run: run directory, data, networks, optimizers, trainer, outputs. */
 public final class ExperimentRunner {
     /** Name of the resolved config in a run directory; its presence marks the directory as a run. */
     public static final String RESOLVED_CONFIG = "config.yaml";
+    private static final Logger LOG = LoggerFactory.getLogger("gan.run");
 
     private final ConfigLoader configLoader;
     private final Set<TrainingListener> pluginListeners;
@@ -48,19 +53,33 @@ public final class ExperimentRunner {
         this.pluginListeners = pluginListeners;
     }
 
-    /** The outcome of a run. */
-    public record Result(Path runDir, RunSummary summary) {}
+    /**
+     * The outcome of a run.
+     *
+     * @param runDir the run directory
+     * @param summary where training stopped and the last numbers
+     * @param interrupted whether a signal stopped the run before its target (a checkpoint was written)
+     */
+    public record Result(Path runDir, RunSummary summary, boolean interrupted) {}
 
-    /** Trains the experiment to its step target and writes every output into the run directory. */
+    /**
+     * Trains the experiment to its step target (or from its newest checkpoint when resuming) and
+     * writes every output into the run directory. SIGINT/SIGTERM finish the current step, write a
+     * checkpoint and return with {@code interrupted} set.
+     */
     public Result run(ConfigLoader.Loaded loaded, RunOptions options) {
         ExperimentConfig config = loaded.config();
-        Path runDir = prepareRunDirectory(loaded, options);
+        boolean resuming = options.resumeDir() != null;
+        Path runDir = resuming ? existingRun(options.resumeDir()) : prepareRunDirectory(loaded, options);
+        String resolvedYaml = configLoader.toYaml(config);
+        writeResolvedConfig(runDir, resolvedYaml);
         TrainerConfig trainer = config.getTrainer();
         Path configDir = loaded.file().toAbsolutePath().getParent();
         Engine.getInstance().setRandomSeed((int) (config.getSeed() ^ (config.getSeed() >>> 32)));
         try (NDManager root = NDManager.newBaseManager();
                 SampleSource data = open(config, configDir)) {
             ModelSpec spec = ModelSpec.of(data.sampleShape(), config.getLatent().getDim());
+            writeRunFacts(runDir, loaded, spec);
             if (data.size() > 0 && trainer.getBatchSize() > data.size()) {
                 throw new RunException("trainer.batch_size " + trainer.getBatchSize()
                         + " is larger than the data set (" + data.size() + " samples)");
@@ -68,15 +87,85 @@ public final class ExperimentRunner {
             try (GanNetworks networks = build(config, spec, root);
                     ParameterOptimizer gOpt = trainer.getGeneratorOptimizer().create();
                     ParameterOptimizer dOpt = trainer.getDiscriminatorOptimizer().create()) {
+                CheckpointStore store = new CheckpointStore(runDir);
+                long start = resuming ? restore(store, runDir, networks, gOpt, dOpt, root) : 0;
+                long target = trainer.targetStep(start);
+                if (resuming && target <= start) {
+                    throw new RunException("the run in " + runDir + " is already at step " + start
+                            + " and trainer.steps is " + target + "; ask for more with --set trainer.steps=N "
+                            + "(a total) or --set trainer.more_steps=N");
+                }
+                Checkpointer checkpointer = new Checkpointer(store, config.getCheckpoint(), resolvedYaml,
+                        networks, gOpt, dOpt);
                 TrainingPlan plan = new TrainingPlan(networks, config.getLoss(), data, config.getLatent(),
                         gOpt, dOpt, trainer.getBatchSize(), trainer.getDiscriminatorSteps(),
-                        trainer.isTrainGenerator(), trainer.getGeneratorStart(), trainer.getLogEvery(), config.getEval().getEvery(),
-                        config.getEval().getMetrics(), listeners(config, options), config.getSeed(), runDir);
+                        trainer.isTrainGenerator(), trainer.getGeneratorStart(), trainer.getLogEvery(),
+                        config.getEval().getEvery(), config.getEval().getMetrics(), listeners(config, options),
+                        config.getSeed(), runDir, checkpointer);
                 GanTrainer gan = new GanTrainer(plan);
-                RunSummary summary = gan.train(root, 0, trainer.getSteps(), ompThreads());
+                RunSummary summary;
+                try (InterruptHook hook = InterruptHook.install(gan::requestStop)) {
+                    summary = gan.train(root, start, target, ompThreads());
+                }
                 writeSummary(runDir, loaded, summary);
-                return new Result(runDir, summary);
+                boolean interrupted = summary.step() < target;
+                if (interrupted) {
+                    LOG.warn("interrupted at step {} of {}; checkpoint written. Resume with: bin/gan train {} --resume {}",
+                            summary.step(), target, loaded.file(), runDir);
+                }
+                return new Result(runDir, summary, interrupted);
             }
+        }
+    }
+
+    private static long restore(CheckpointStore store, Path runDir, GanNetworks networks, ParameterOptimizer g,
+            ParameterOptimizer d, NDManager root) {
+        try {
+            CheckpointStore.Restored restored = store.restoreLatest(networks, g, d, root).orElseThrow(() ->
+                    new RunException("cannot resume " + runDir + ": it has no valid checkpoint in "
+                            + store.directory() + " (was it interrupted before its first checkpoint?)"));
+            LOG.info("resuming from {} (step {})", restored.file(), restored.step());
+            return restored.step();
+        } catch (IOException e) {
+            throw new RunException("cannot read the checkpoints of " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A directory to resume must be a run: it holds the resolved config the run was started with. */
+    private static Path existingRun(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RunException("cannot resume " + dir + ": no such directory");
+        }
+        if (!Files.exists(dir.resolve(RESOLVED_CONFIG))) {
+            throw new RunException("cannot resume " + dir + ": it is not a run directory (no " + RESOLVED_CONFIG + ")");
+        }
+        return dir;
+    }
+
+    /** Name of the file recording what a run was built for (read by {@code gan sample}). */
+    public static final String RUN_FACTS = "run.json";
+
+    private static void writeRunFacts(Path runDir, ConfigLoader.Loaded loaded, ModelSpec spec) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("config", loaded.file().toAbsolutePath().toString());
+        var shape = root.putArray("sample_shape");
+        for (long d : spec.sampleShape().getShape()) {
+            shape.add(d);
+        }
+        root.put("latent_dim", spec.latentDim());
+        try {
+            AtomicFiles.writeString(runDir.resolve(RUN_FACTS), json.writeValueAsString(root) + "\n");
+        } catch (IOException e) {
+            throw new RunException("cannot write " + runDir.resolve(RUN_FACTS) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeResolvedConfig(Path runDir, String yaml) {
+        try {
+            AtomicFiles.writeString(runDir.resolve(RESOLVED_CONFIG), yaml);
+        } catch (IOException e) {
+            throw new RunException("cannot write " + runDir.resolve(RESOLVED_CONFIG) + ": " + e.getMessage(), e);
         }
     }
 
@@ -131,7 +220,6 @@ public final class ExperimentRunner {
             if (!Files.isWritable(dir)) {
                 throw new RunException("output directory " + dir + " is not writable");
             }
-            AtomicFiles.writeString(dir.resolve(RESOLVED_CONFIG), configLoader.toYaml(config));
         } catch (IOException e) {
             throw new RunException("cannot prepare output directory " + dir + ": " + e.getMessage(), e);
         }

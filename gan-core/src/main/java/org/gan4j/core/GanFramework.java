@@ -29,6 +29,10 @@ public final class GanFramework {
         return plugins.injector().getInstance(ConfigLoader.class);
     }
 
+    public Sampler sampler() {
+        return plugins.injector().getInstance(Sampler.class);
+    }
+
     public ExperimentRunner runner() {
         return plugins.injector().getInstance(ExperimentRunner.class);
     }

@@ -26,6 +26,7 @@ import org.gan4j.core.config.LatentConfig;
 import org.gan4j.core.optim.AdamSpec;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.GanTrainer;
+import org.gan4j.core.train.StepHook;
 import org.gan4j.core.train.TrainingPlan;
 import org.gan4j.datasets.RingData;
 import org.gan4j.losses.NonSaturatingLoss;
@@ -72,7 +73,7 @@ class AlgorithmOneTest {
 
             float[] gBefore = flatten(nets.generator());
             TrainingPlan plan = new TrainingPlan(nets, new NonSaturatingLoss(), data, new LatentConfig(), g, d,
-                    32, k, true, 0, 5, 0, List.of(), List.of(), 1, dir);
+                    32, k, true, 0, 5, 0, List.of(), List.of(), 1, dir, StepHook.NONE);
             new GanTrainer(plan).train(root, 0, steps, 1);
 
             InOrder inOrder = inOrder(d, g);
@@ -99,7 +100,7 @@ class AlgorithmOneTest {
             float[] dBefore = flatten(nets.discriminator());
             try (ParameterOptimizer g = new AdamSpec().create(); ParameterOptimizer d = new AdamSpec().create()) {
                 TrainingPlan plan = new TrainingPlan(nets, new NonSaturatingLoss(), data, new LatentConfig(), g, d,
-                        32, 1, false, 0, 5, 0, List.of(), List.of(), 1, dir);
+                        32, 1, false, 0, 5, 0, List.of(), List.of(), 1, dir, StepHook.NONE);
                 new GanTrainer(plan).train(root, 0, 10, 1);
                 assertEquals(0, g.updates());
                 assertEquals(10, d.updates());

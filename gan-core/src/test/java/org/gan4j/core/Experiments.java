@@ -22,7 +22,11 @@ final class Experiments {
         return FRAMEWORK.configLoader().load(file, List.of(overrides));
     }
 
+    static ExperimentRunner.Result resume(Path file, Path runDir, String... overrides) {
+        return FRAMEWORK.runner().run(load(file, overrides), RunOptions.resume(runDir));
+    }
+
     static ExperimentRunner.Result run(Path file, Path out, String... overrides) {
-        return FRAMEWORK.runner().run(load(file, overrides), new RunOptions(out, false, false));
+        return FRAMEWORK.runner().run(load(file, overrides), RunOptions.into(out));
     }
 }

@@ -21,6 +21,7 @@ import org.gan4j.core.optim.AdamSpec;
 import org.gan4j.core.optim.SgdSpec;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.GanTrainer;
+import org.gan4j.core.train.StepHook;
 import org.gan4j.core.train.TrainingPlan;
 import org.gan4j.datasets.RingData;
 import org.gan4j.losses.MinimaxLoss;
@@ -38,7 +39,7 @@ class MemoryAndDeterminismTest {
             GanNetworks nets = GanNetworks.create(mlp, ModelSpec.of(new Shape(2), 2), root);
             try (ParameterOptimizer g = new AdamSpec().create(); ParameterOptimizer d = new SgdSpec().create()) {
                 TrainingPlan plan = new TrainingPlan(nets, new MinimaxLoss(), new RingData().open(new DataContext(dir, 1)),
-                        new LatentConfig(), g, d, 64, 2, true, 0, 10, 0, List.of(), List.of(), 1, dir);
+                        new LatentConfig(), g, d, 64, 2, true, 0, 10, 0, List.of(), List.of(), 1, dir, StepHook.NONE);
                 GanTrainer trainer = new GanTrainer(plan);
                 trainer.train(root, 0, 20, 1); // optimizer state is created during the first steps
                 int rootCount = root.getManagedArrays().size();
@@ -83,7 +84,7 @@ class MemoryAndDeterminismTest {
                 ParameterOptimizer first = spec.create();
                 ParameterOptimizer d = spec.create();
                 TrainingPlan plan = new TrainingPlan(a, new MinimaxLoss(), new RingData().open(new DataContext(dir, 1)),
-                        new LatentConfig(), first, d, 16, 1, true, 0, 5, 0, List.of(), List.of(), 1, dir);
+                        new LatentConfig(), first, d, 16, 1, true, 0, 5, 0, List.of(), List.of(), 1, dir, StepHook.NONE);
                 new GanTrainer(plan).train(root, 0, 5, 1);
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 first.save(new DataOutputStream(bytes));

@@ -21,4 +21,18 @@ final class CrossEntropy {
     static NDArray discriminatorLoss(NDArray realLogits, NDArray fakeLogits) {
         return negLogD(realLogits).add(negLogOneMinusD(fakeLogits));
     }
+
+    /**
+     * D's binary cross-entropy with the real target s (one-sided label smoothing, Salimans et al.):
+     * E[s softplus(-l_real) + (1 - s) softplus(l_real)] + E[softplus(l_fake)]; d/dl_real = D(x) - s.
+     * With s = 1 this is exactly {@link #discriminatorLoss(NDArray, NDArray)}.
+     */
+    static NDArray discriminatorLoss(NDArray realLogits, NDArray fakeLogits, double realLabel) {
+        if (realLabel == 1.0) {
+            return discriminatorLoss(realLogits, fakeLogits);
+        }
+        NDArray realTerm = negLogD(realLogits).mul(realLabel)
+                .add(negLogOneMinusD(realLogits).mul(1.0 - realLabel));
+        return realTerm.add(negLogOneMinusD(fakeLogits));
+    }
 }

@@ -11,5 +11,11 @@ public final class LossesPlugin extends GanPlugin {
                 "true minimax (saturating): G minimises log(1 - D(G(z)))");
         register(AdversarialLoss.class, "non-saturating", NonSaturatingLoss.class,
                 "non-saturating: G minimises -log D(G(z)); D as in the minimax game");
+        register(AdversarialLoss.class, "least-squares", LeastSquaresLoss.class,
+                "LSGAN: D minimises (D(x)-b)^2/2 + (D(G(z))-a)^2/2, G (D(G(z))-c)^2/2 (batch means)");
+        register(AdversarialLoss.class, "hinge", HingeLoss.class,
+                "hinge: D minimises E[relu(1-D(x))] + E[relu(1+D(G(z)))], G -E[D(G(z))]");
+        register(AdversarialLoss.class, "wasserstein", WassersteinLoss.class,
+                "WGAN with weight clipping: D minimises E[D(G(z))] - E[D(x)], G -E[D(G(z))]; D's weights clipped to [-c, c]");
     }
 }

@@ -9,5 +9,7 @@ public final class ModelsPlugin extends GanPlugin {
     protected void registerVariants() {
         register(Architecture.class, "mlp", MlpArchitecture.class,
                 "fully connected G and D with configurable widths and activation");
+        register(Architecture.class, "dcgan", DcganArchitecture.class,
+                "DCGAN: transposed-conv G and strided-conv D with BatchNorm, for 28, 32 or 64 px images");
     }
 }

@@ -1,5 +1,6 @@
 package org.gan4j.api.train;
 
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 
 /**
@@ -8,9 +9,19 @@ import java.nio.file.Path;
  * @param runDir where outputs go
  * @param startStep the first generator step this process runs (0 unless resumed)
  * @param targetStep the step count the run ends at
- * @param sampleDimension values per sample (2 for a 2-D mixture, 784 for 28x28 images)
+ * @param sampleShape shape of one sample: (2) for a 2-D mixture, (1, 28, 28) for gray 28×28 images
  * @param seed the experiment's seed
- * @param threads the OpenMP thread count the engine runs with (results depend on it)
+ * @param threads the OpenMP thread count the engine runs with (results depend on it), -1 if unknown
  */
-public record RunInfo(
-        Path runDir, long startStep, long targetStep, int sampleDimension, long seed, int threads) {}
+public record RunInfo(Path runDir, long startStep, long targetStep, Shape sampleShape, long seed, int threads) {
+
+    /** Values per sample. */
+    public int sampleDimension() {
+        return Math.toIntExact(sampleShape.size());
+    }
+
+    /** Whether this process continues an earlier run. */
+    public boolean resumed() {
+        return startStep > 0;
+    }
+}

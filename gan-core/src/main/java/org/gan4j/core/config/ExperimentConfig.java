@@ -7,7 +7,7 @@ import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.model.Architecture;
 
 /** One experiment: the whole YAML file. Pluggable sections (data, model, loss) carry {@code type:}. */
-@JsonPropertyOrder({"seed", "data", "latent", "model", "loss", "trainer", "eval", "output"})
+@JsonPropertyOrder({"seed", "data", "latent", "model", "loss", "trainer", "eval", "checkpoint", "output"})
 public final class ExperimentConfig {
 
     @JsonPropertyDescription("seed for weights, noise and data order")
@@ -28,6 +28,8 @@ public final class ExperimentConfig {
     private TrainerConfig trainer = new TrainerConfig();
 
     private EvalConfig eval = new EvalConfig();
+
+    private CheckpointConfig checkpoint = new CheckpointConfig();
 
     private OutputConfig output = new OutputConfig();
 
@@ -85,6 +87,14 @@ public final class ExperimentConfig {
 
     public void setEval(EvalConfig eval) {
         this.eval = eval;
+    }
+
+    public CheckpointConfig getCheckpoint() {
+        return checkpoint;
+    }
+
+    public void setCheckpoint(CheckpointConfig checkpoint) {
+        this.checkpoint = checkpoint;
     }
 
     public OutputConfig getOutput() {

@@ -11,6 +11,9 @@ public final class TrainerConfig {
     @JsonPropertyDescription("total generator steps the run ends at")
     private long steps = 1000;
 
+    @JsonPropertyDescription("if set: train this many steps beyond where the run (or its resume) starts, instead of steps")
+    private Long moreSteps;
+
     @JsonPropertyDescription("minibatch size m, for real and generated samples")
     private int batchSize = 64;
 
@@ -38,6 +41,19 @@ public final class TrainerConfig {
 
     public void setSteps(long steps) {
         this.steps = ConfigChecks.nonNegative(steps);
+    }
+
+    public Long getMoreSteps() {
+        return moreSteps;
+    }
+
+    public void setMoreSteps(Long moreSteps) {
+        this.moreSteps = moreSteps == null ? null : ConfigChecks.nonNegative(moreSteps);
+    }
+
+    /** The step a run that starts at {@code startStep} ends at. */
+    public long targetStep(long startStep) {
+        return moreSteps != null ? startStep + moreSteps : steps;
     }
 
     public int getBatchSize() {

@@ -29,7 +29,7 @@ public final class Charts {
         chart.getStyler().setSeriesColors(new Color[] {REAL, FAKE}); // legend colours follow the palette
         addPoints(chart, "real", real, REAL);
         addPoints(chart, "generated", fake, FAKE);
-        double[] bounds = bounds(real, 0.25);
+        double[] bounds = bounds(real.length > 0 ? real : fake, 0.25);
         chart.getStyler().setXAxisMin(bounds[0]).setXAxisMax(bounds[1]).setYAxisMin(bounds[0]).setYAxisMax(bounds[1]);
         save(chart, file);
     }
@@ -80,6 +80,9 @@ public final class Charts {
 
     private static void addPoints(XYChart chart, String name, float[] xy, Color color) {
         int n = xy.length / 2;
+        if (n == 0) {
+            return;
+        }
         double[] xs = new double[n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {

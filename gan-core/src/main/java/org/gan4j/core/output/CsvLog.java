@@ -11,18 +11,47 @@ import java.util.List;
 
 /** An append-only CSV file with a fixed header, flushed after every row so a crash loses nothing. */
 final class CsvLog implements AutoCloseable {
-    private final BufferedWriter out;
+    private BufferedWriter out;
     private final int columns;
 
-    CsvLog(Path file, List<String> header) {
+    /**
+     * Opens the log. When {@code resumeAfter} is non-negative and the file exists, rows of steps
+     * after it (written after the checkpoint a run resumes from) are dropped and new rows appended.
+     */
+    CsvLog(Path file, List<String> header, long resumeAfter) {
         try {
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             columns = header.size();
-            row(header);
+            if (resumeAfter >= 0 && Files.exists(file)) {
+                List<String> kept = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .filter(line -> !line.isEmpty())
+                        .filter(line -> !Character.isDigit(line.charAt(0)) || stepOf(line) <= resumeAfter)
+                        .toList();
+                AtomicFiles.writeString(file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                if (kept.isEmpty()) {
+                    row(header);
+                }
+            } else {
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                row(header);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** The step in the first column of a data row. */
+    static long stepOf(String line) {
+        int comma = line.indexOf(',');
+        return Long.parseLong(comma < 0 ? line : line.substring(0, comma));
+    }
+
+    /** Data rows (header skipped) of an existing log, split into cells. */
+    static List<String[]> rows(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isEmpty() && Character.isDigit(line.charAt(0)))
+                .map(line -> line.split(",", -1)).toList();
     }
 
     void row(List<?> values) {

@@ -2,6 +2,7 @@ package org.gan4j.core.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,23 @@ public final class LossCurveListener implements TrainingListener {
     @Override
     public void onStart(RunInfo run) {
         runDir = run.runDir();
+        Path csv = runDir.resolve("metrics.csv");
+        if (run.resumed() && Files.exists(csv)) {
+            try { // the curves cover the whole run, not just this process's part
+                for (String[] r : CsvLog.rows(csv)) {
+                    if (Long.parseLong(r[0]) <= run.startStep()) {
+                        history.add(new StepStats(Long.parseLong(r[0]), parse(r[1]), parse(r[2]), parse(r[3]),
+                                parse(r[4]), parse(r[5]), parse(r[6])));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                history.clear(); // an unreadable log only shortens the curves
+            }
+        }
+    }
+
+    private static double parse(String cell) {
+        return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class MetricsCsvListener implements TrainingListener {
     @Override
     public void onStart(RunInfo run) {
         this.run = run;
-        steps = new CsvLog(run.runDir().resolve("metrics.csv"), STEP_COLUMNS);
+        steps = new CsvLog(run.runDir().resolve("metrics.csv"), STEP_COLUMNS, run.resumed() ? run.startStep() : -1);
     }
 
     @Override
@@ -43,7 +43,7 @@ public final class MetricsCsvListener implements TrainingListener {
             evalColumns = new ArrayList<>(results.keySet());
             List<String> header = new ArrayList<>(List.of("step"));
             header.addAll(evalColumns);
-            evals = new CsvLog(run.runDir().resolve("eval.csv"), header);
+            evals = new CsvLog(run.runDir().resolve("eval.csv"), header, run.resumed() ? run.startStep() : -1);
         }
         List<Object> row = new ArrayList<>(List.of(context.step()));
         evalColumns.forEach(c -> row.add(results.get(c)));

@@ -14,12 +14,15 @@ import org.gan4j.core.output.Charts.Line;
 
 /**
  * At each evaluation, draws real against generated samples for 1-D data (histograms, with the true
- * density when known) and 2-D data (scatter): {@code samples-stepNNNNNN.png}, and {@code samples.png}
- * as the latest.
+ * density when known) and 2-D data (scatter), or a grid of generated images from the fixed
+ * evaluation noise for (C, H, W) data: {@code samples-stepNNNNNN.png}, and {@code samples.png} as the
+ * latest.
  */
 public final class SamplePlotListener implements TrainingListener {
+    private static final int GRID = 64;
     private final int samples;
     private int dimension;
+    private long[] imageShape;
 
     public SamplePlotListener(int samples) {
         this.samples = samples;
@@ -28,10 +31,16 @@ public final class SamplePlotListener implements TrainingListener {
     @Override
     public void onStart(RunInfo run) {
         dimension = run.sampleDimension();
+        long[] shape = run.sampleShape().getShape();
+        imageShape = shape.length == 3 && (shape[0] == 1 || shape[0] == 3) ? shape : null;
     }
 
     @Override
     public void onEvaluation(EvalContext context, Map<String, Double> results) {
+        if (imageShape != null) {
+            drawGrid(context);
+            return;
+        }
         if (dimension != 1 && dimension != 2) {
             return;
         }
@@ -46,6 +55,20 @@ public final class SamplePlotListener implements TrainingListener {
                 Line density = context.data().knownMixture().map(m -> densityLine(m, real)).orElse(null);
                 Charts.histogram1d(file, title, real, fake, density);
             }
+            Files.copy(file, context.outputDir().resolve("samples.png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private void drawGrid(EvalContext context) {
+        int n = Math.min(GRID, samples);
+        float[] all = context.generate(samples).toFloatArray();
+        float[] first = java.util.Arrays.copyOf(all, n * dimension);
+        Path file = context.outputDir().resolve(String.format("samples-step%06d.png", context.step()));
+        try {
+            ImageGrid.write(file, first, n, (int) imageShape[0], (int) imageShape[1], (int) imageShape[2],
+                    (int) Math.ceil(Math.sqrt(n)));
             Files.copy(file, context.outputDir().resolve("samples.png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -51,7 +51,7 @@ public final class GanTrainer {
      * @param threads the engine's thread count, recorded for reproducibility
      */
     public RunSummary train(NDManager manager, long startStep, long targetStep, int threads) {
-        RunInfo info = new RunInfo(plan.runDir(), startStep, targetStep, nets.spec().sampleSize(), plan.seed(), threads);
+        RunInfo info = new RunInfo(plan.runDir(), startStep, targetStep, nets.spec().sampleShape(), plan.seed(), threads);
         plan.listeners().forEach(l -> l.onStart(info));
         long started = System.nanoTime();
         long lastLogTime = started;
@@ -59,7 +59,7 @@ public final class GanTrainer {
         StepStats lastStats = null;
         Map<String, Double> lastMetrics = Map.of();
         long step = startStep;
-        while (step < targetStep && !stopRequested) {
+        while (step < targetStep) {
             boolean logging = (step + 1) % plan.logEvery() == 0 || step + 1 == targetStep;
             StepValues values = new StepValues();
             boolean updateGenerator = plan.trainGenerator() && step >= plan.generatorStart();
@@ -80,11 +80,20 @@ public final class GanTrainer {
                 StepStats stats = lastStats;
                 plan.listeners().forEach(l -> l.onLog(stats));
             }
-            if (plan.evalEvery() > 0 && step % plan.evalEvery() == 0 && step < targetStep) {
-                lastMetrics = evaluate(manager, step);
+            boolean last = step >= targetStep || stopRequested;
+            Map<String, Double> evaluation = null;
+            if (last || (plan.evalEvery() > 0 && step % plan.evalEvery() == 0)) {
+                evaluation = evaluate(manager, step);
+                lastMetrics = evaluation;
+            }
+            plan.stepHook().afterStep(step, evaluation, last);
+            if (last) {
+                break; // the flag is read once per step, so the last step always gets its hook call
             }
         }
-        lastMetrics = evaluate(manager, step);
+        if (step == startStep) { // nothing to train: still report where the run stands
+            lastMetrics = evaluate(manager, step);
+        }
         RunSummary summary = new RunSummary(step, (System.nanoTime() - started) / 1e9, lastStats, lastMetrics);
         plan.listeners().forEach(l -> l.onEnd(summary));
         return summary;

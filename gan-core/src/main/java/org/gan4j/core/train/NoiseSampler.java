@@ -11,18 +11,18 @@ import org.gan4j.core.config.LatentConfig.Prior;
  * Draws z on the host from a seed derived from (stream, index), so the noise of any step can be
  * regenerated exactly (on resume, or to compare runs) without the engine's global RNG state.
  */
-final class NoiseSampler {
+public final class NoiseSampler {
     private final int dim;
     private final Prior prior;
     private float[] buffer = new float[0];
 
-    NoiseSampler(int dim, Prior prior) {
+    public NoiseSampler(int dim, Prior prior) {
         this.dim = dim;
         this.prior = prior;
     }
 
     /** z of shape (n, dim) for item {@code index} of noise stream {@code streamSeed}. */
-    NDArray sample(NDManager manager, long streamSeed, long index, int n) {
+    public NDArray sample(NDManager manager, long streamSeed, long index, int n) {
         if (buffer.length != n * dim) {
             buffer = new float[n * dim]; // reused while the batch size stays the same
         }

@@ -28,6 +28,7 @@ import org.gan4j.core.config.LatentConfig;
  * @param listeners observers of the run
  * @param seed the experiment's seed
  * @param runDir where outputs go
+ * @param stepHook called after every step (checkpoints)
  */
 public record TrainingPlan(
         GanNetworks networks,
@@ -45,4 +46,5 @@ public record TrainingPlan(
         List<Metric> metrics,
         List<TrainingListener> listeners,
         long seed,
-        Path runDir) {}
+        Path runDir,
+        StepHook stepHook) {}

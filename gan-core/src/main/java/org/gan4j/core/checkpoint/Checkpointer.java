@@ -1,0 +1,76 @@
+package org.gan4j.core.checkpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.gan4j.api.optim.ParameterOptimizer;
+import org.gan4j.core.config.CheckpointConfig;
+import org.gan4j.core.train.GanNetworks;
+import org.gan4j.core.train.StepHook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes checkpoints on schedule, at the last step, and when a tracked metric reaches a new best. */
+public final class Checkpointer implements StepHook {
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
+    private final CheckpointStore store;
+    private final CheckpointConfig config;
+    private final String configYaml;
+    private final GanNetworks nets;
+    private final ParameterOptimizer generatorOptimizer;
+    private final ParameterOptimizer discriminatorOptimizer;
+    private Double best;
+    private Path lastWritten;
+
+    public Checkpointer(CheckpointStore store, CheckpointConfig config, String configYaml, GanNetworks nets,
+            ParameterOptimizer generatorOptimizer, ParameterOptimizer discriminatorOptimizer) {
+        this.store = store;
+        this.config = config;
+        this.configYaml = configYaml;
+        this.nets = nets;
+        this.generatorOptimizer = generatorOptimizer;
+        this.discriminatorOptimizer = discriminatorOptimizer;
+    }
+
+    @Override
+    public void afterStep(long step, Map<String, Double> evaluation, boolean last) {
+        boolean scheduled = config.getEvery() > 0 && step % config.getEvery() == 0;
+        boolean newBest = isNewBest(evaluation);
+        if (!scheduled && !last && !newBest) {
+            return;
+        }
+        try {
+            lastWritten = store.save(step, configYaml, nets, generatorOptimizer, discriminatorOptimizer);
+            if (newBest) {
+                store.markBest(lastWritten);
+                LOG.info("new best {} = {} at step {}", config.getBestMetric(), best, step);
+            }
+            store.prune(config.getKeepLast());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a checkpoint into " + store.directory(), e);
+        }
+    }
+
+    private boolean isNewBest(Map<String, Double> evaluation) {
+        String metric = config.getBestMetric();
+        if (evaluation == null || metric == null || metric.isEmpty()) {
+            return false;
+        }
+        Double value = evaluation.get(metric);
+        if (value == null) {
+            throw new IllegalStateException("checkpoint.best_metric '" + metric + "' is not among the evaluated "
+                    + "metrics " + evaluation.keySet());
+        }
+        if (!Double.isFinite(value) || (best != null && !config.getBestMode().better(value, best))) {
+            return false;
+        }
+        best = value;
+        return true;
+    }
+
+    /** The newest checkpoint this process wrote, or null. */
+    public Path lastWritten() {
+        return lastWritten;
+    }
+}

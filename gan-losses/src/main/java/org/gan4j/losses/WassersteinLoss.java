@@ -1,0 +1,65 @@
+package org.gan4j.losses;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import org.gan4j.api.config.ConfigChecks;
+import org.gan4j.api.loss.AdversarialLoss;
+import org.gan4j.api.loss.LossContext;
+
+/**
+ * Wasserstein GAN with weight clipping (Arjovsky et al.): the critic D minimises E[l_fake] - E[l_real],
+ * G minimises -E[l_fake], and after every D update each trainable D weight is clipped to [-c, c]
+ * (c = {@code clip}).
+ *
+ * <p>The paper trains with RMSprop at lr 5e-5 and k = 5 critic steps per generator step
+ * ({@code discriminator_steps: 5}); with Adam use a low lr and beta1 = 0 or 0.5. The critic's outputs are
+ * scores, not logits: the logged D(x), D(G(z)) (their sigmoids) mean nothing for this loss.
+ */
+public final class WassersteinLoss implements AdversarialLoss {
+
+    @JsonPropertyDescription("c: after each D update every trainable D weight is clipped to [-c, c]")
+    private double clip = 0.01;
+
+    /** E[l_fake] - E[l_real]; d/dl_real = -1/batch, d/dl_fake = 1/batch. */
+    @Override
+    public NDArray discriminatorLoss(LossContext context) {
+        return context.fakeLogits().mean().sub(context.realLogits().mean());
+    }
+
+    /** -E[l_fake]; d/dl = -1/batch. */
+    @Override
+    public NDArray generatorLoss(LossContext context) {
+        return context.fakeLogits().mean().neg();
+    }
+
+    /** Clips, in place, every D parameter that requires a gradient (not BatchNorm's running statistics). */
+    @Override
+    public void afterDiscriminatorUpdate(Block discriminator) {
+        clipWeights(discriminator, clip);
+    }
+
+    /** Clips each trainable, initialised parameter of {@code block} to [-c, c] in place; frees what it creates. */
+    static void clipWeights(Block block, double c) {
+        for (Pair<String, Parameter> pair : block.getParameters()) {
+            Parameter parameter = pair.getValue();
+            if (!parameter.requiresGradient() || !parameter.isInitialized()) {
+                continue;
+            }
+            NDArray weights = parameter.getArray();
+            try (NDArray clipped = weights.clip(-c, c)) {
+                clipped.copyTo(weights); // same array (and its gradient buffer), new values
+            }
+        }
+    }
+
+    public double getClip() {
+        return clip;
+    }
+
+    public void setClip(double clip) {
+        this.clip = ConfigChecks.positive(clip);
+    }
+}

@@ -1,0 +1,167 @@
+package org.gan4j.models;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.initializer.NormalInitializer;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+import org.gan4j.api.config.ConfigChecks;
+import org.gan4j.api.model.Architecture;
+import org.gan4j.api.model.ModelSpec;
+
+/**
+ * DCGAN (Radford et al., 2016): G z → reshape (z, 1, 1) → transposed convs with BatchNorm + ReLU →
+ * Tanh image (C, S, S); D image → strided convs with BatchNorm (not on the first) + LeakyReLU(0.2) →
+ * one logit; no biases; conv weights drawn from N(0, init_std²). S ∈ {28, 32, 64}, C ∈ {1, 3}.
+ *
+ * <p>With width b = base_width: S = 28: G z → 2b@7 (k7 s1 p0) → b@14 → C@28 (k4 s2 p1), D C → b@14
+ * → 2b@7 (k4 s2 p1) → 1 (k7 s1 p0). S = 32: G z → 4b@4 (k4 s1 p0) → 2b@8 → b@16 → C@32, D mirrored
+ * ending with a k4 s1 p0 conv on 4b@4. S = 64 adds one level (8b@4).
+ */
+public final class DcganArchitecture implements Architecture {
+    /** Image sizes the layer plans below exist for. */
+    public static final List<Integer> SIZES = List.of(28, 32, 64);
+
+    @JsonPropertyDescription("channels of the widest-resolution layer b; deeper layers use 2b, 4b, 8b")
+    private int baseWidth = 64;
+
+    @JsonPropertyDescription("standard deviation of the N(0, σ²) initialisation of every conv weight")
+    private double initStd = 0.02;
+
+    public int getBaseWidth() {
+        return baseWidth;
+    }
+
+    public void setBaseWidth(int baseWidth) {
+        this.baseWidth = ConfigChecks.positive(baseWidth);
+    }
+
+    public double getInitStd() {
+        return initStd;
+    }
+
+    public void setInitStd(double initStd) {
+        this.initStd = ConfigChecks.positive(initStd);
+    }
+
+    /** One resolution level: a (transposed) conv to {@code channels} at {@code size}². */
+    private record Level(int channels, int size, int kernel, int stride, int padding) {}
+
+    @Override
+    public Block generator(ModelSpec spec) {
+        Image image = check(spec);
+        int latent = spec.latentDim();
+        SequentialBlock g = new SequentialBlock();
+        g.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), latent, 1, 1)),
+                "z-to-1x1"));
+        List<Level> plan = generatorPlan(image);
+        for (int i = 0; i < plan.size(); i++) {
+            Level level = plan.get(i);
+            boolean last = i == plan.size() - 1;
+            // MKL-DNN's backward of a transposed convolution with exactly ONE output filter fails
+            // ("could not create a primitive descriptor for a reorder primitive") once the layer has
+            // 16 or more input channels, i.e. at every real base width; 2+ filters work.
+            // So a gray G produces two channels and keeps the first (the second gets no gradient).
+            int filters = last && level.channels() == 1 ? 2 : level.channels();
+            g.add(new TransposedConv2d(filters, level.kernel(), level.stride(), level.padding()));
+            if (!last) {
+                g.add(BatchNorm.builder().build());
+                g.add(Activation.reluBlock());
+            } else if (filters != level.channels()) {
+                g.add(new LambdaBlock(x -> new NDList(x.head().get(":, 0:1, :, :")), "keep-first-channel"));
+            }
+        }
+        g.add(Activation.tanhBlock());
+        g.setInitializer(new NormalInitializer((float) initStd), Parameter.Type.WEIGHT);
+        return g;
+    }
+
+    @Override
+    public Block discriminator(ModelSpec spec) {
+        Image image = check(spec);
+        SequentialBlock d = new SequentialBlock();
+        List<Level> plan = discriminatorPlan(image);
+        for (int i = 0; i < plan.size(); i++) {
+            Level level = plan.get(i);
+            boolean last = i == plan.size() - 1;
+            d.add(Conv2d.builder()
+                    .setFilters(level.channels())
+                    .setKernelShape(new Shape(level.kernel(), level.kernel()))
+                    .optStride(new Shape(level.stride(), level.stride()))
+                    .optPadding(new Shape(level.padding(), level.padding()))
+                    .optBias(false)
+                    .build());
+            if (!last) {
+                if (i > 0) {
+                    d.add(BatchNorm.builder().build());
+                }
+                d.add(Activation.leakyReluBlock(0.2f));
+            }
+        }
+        d.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), 1)), "to-logit"));
+        d.setInitializer(new NormalInitializer((float) initStd), Parameter.Type.WEIGHT);
+        return d;
+    }
+
+    /** G's levels from the 1×1 latent to the image: widths double towards the latent side. */
+    private List<Level> generatorPlan(Image image) {
+        List<Level> plan = new ArrayList<>();
+        if (image.size() == 28) {
+            plan.add(new Level(2 * baseWidth, 7, 7, 1, 0));
+            plan.add(new Level(baseWidth, 14, 4, 2, 1));
+            plan.add(new Level(image.channels(), 28, 4, 2, 1));
+            return plan;
+        }
+        int hidden = Integer.numberOfTrailingZeros(image.size() / 4); // 32 → 3 levels, 64 → 4
+        for (int i = 0; i < hidden; i++) {
+            int size = 4 << i;
+            int width = baseWidth << (hidden - 1 - i);
+            plan.add(i == 0 ? new Level(width, size, 4, 1, 0) : new Level(width, size, 4, 2, 1));
+        }
+        plan.add(new Level(image.channels(), image.size(), 4, 2, 1));
+        return plan;
+    }
+
+    /** D's levels from the image to one logit, the mirror of G's. */
+    private List<Level> discriminatorPlan(Image image) {
+        List<Level> plan = new ArrayList<>();
+        if (image.size() == 28) {
+            plan.add(new Level(baseWidth, 14, 4, 2, 1));
+            plan.add(new Level(2 * baseWidth, 7, 4, 2, 1));
+            plan.add(new Level(1, 1, 7, 1, 0));
+            return plan;
+        }
+        int hidden = Integer.numberOfTrailingZeros(image.size() / 4);
+        for (int i = 0; i < hidden; i++) {
+            plan.add(new Level(baseWidth << i, image.size() >> (i + 1), 4, 2, 1));
+        }
+        plan.add(new Level(1, 1, 4, 1, 0));
+        return plan;
+    }
+
+    private record Image(int channels, int size) {}
+
+    private static Image check(ModelSpec spec) {
+        if (spec.conditional()) {
+            throw new IllegalArgumentException(
+                    "the dcgan architecture does not take a condition; use an unconditional setup");
+        }
+        Shape s = spec.sampleShape();
+        boolean ok = s.dimension() == 3 && (s.get(0) == 1 || s.get(0) == 3) && s.get(1) == s.get(2)
+                && SIZES.contains((int) s.get(1));
+        if (!ok) {
+            throw new IllegalArgumentException("dcgan needs square images (C, S, S) with C in [1, 3] and S in "
+                    + SIZES + "; the data's samples have shape " + s
+                    + " (resize them, e.g. image-folder's size key)");
+        }
+        return new Image((int) s.get(0), (int) s.get(1));
+    }
+}
