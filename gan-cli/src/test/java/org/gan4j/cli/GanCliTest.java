@@ -74,7 +74,7 @@ class GanCliTest {
         assertEquals(2, GanCli.run("validate", file.toString()));
         String message = err.toString();
         assertTrue(message.startsWith("gan: " + file + ":4:"), message);
-        assertTrue(message.contains("unknown type 'wgan'; registered: [minimax, non-saturating]"), message);
+        assertTrue(message.contains("unknown type 'wgan'; registered: [") && message.contains("non-saturating"), message);
         assertTrue(!message.contains("\tat "), "no stack trace: " + message);
     }
 

@@ -73,7 +73,8 @@ class ConfigErrorsTest {
         assertEquals(file() + ":9:9", e.source());
         assertEquals("loss.type", e.key());
         assertTrue(e.getMessage().contains("unknown type 'vanilla'"), e.getMessage());
-        assertTrue(e.getMessage().contains("[minimax, non-saturating]"), e.getMessage());
+        String registered = e.getMessage().substring(e.getMessage().indexOf("registered: ["));
+        assertTrue(registered.contains("minimax") && registered.contains("non-saturating"), e.getMessage());
     }
 
     @Test
