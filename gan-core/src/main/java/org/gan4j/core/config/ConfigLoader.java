@@ -1,6 +1,5 @@
 package org.gan4j.core.config;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
@@ -15,12 +14,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,32 +44,11 @@ public final class ConfigLoader {
 
     /** Loads {@code file} and applies overrides of the form {@code a.b.c=value}. */
     public Loaded load(Path file, List<String> overrides) {
-        String label = file.toString();
-        String text = read(file);
-        YAMLFactory factory = (YAMLFactory) mapper.getFactory();
-        JsonNode tree;
-        SourceMap sources;
-        try {
-            sources = SourceMap.of(label, text, factory);
-            tree = mapper.readTree(text);
-        } catch (JacksonException e) {
-            throw syntaxError(label, e);
-        } catch (IOException e) {
-            throw new ConfigException(label, "", "cannot be read: " + e.getMessage());
-        }
-        if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            throw new ConfigException(label, "", "the file is empty; expected the sections "
-                    + "data, model and loss (and optionally seed, latent, trainer, eval, output)");
-        }
-        if (!tree.isObject()) {
-            throw new ConfigException(label + ":1:1", "",
-                    "the top level must be a mapping of sections (data:, model:, loss:, ...), got a "
-                            + tree.getNodeType().name().toLowerCase());
-        }
+        ConfigComposer.Document doc = new ConfigComposer(mapper).read(file);
         for (String override : overrides) {
-            apply((ObjectNode) tree, override, sources);
+            apply(doc.tree(), override, doc.sources());
         }
-        return new Loaded(file, bind(tree, sources));
+        return new Loaded(file, bind(doc.tree(), doc.sources()));
     }
 
     /** Writes the bound config back as YAML, every default filled in. */
@@ -85,18 +57,6 @@ public final class ConfigLoader {
             return mapper.writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the resolved config: " + e.getMessage(), e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), "", "no such file");
-        } catch (MalformedInputException e) {
-            throw new ConfigException(file.toString(), "", "is not UTF-8 text");
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), "", "cannot be read (" + e + ")");
         }
     }
 
@@ -233,12 +193,6 @@ public final class ConfigLoader {
             }
         }
         return p;
-    }
-
-    private static ConfigException syntaxError(String label, JacksonException e) {
-        var loc = e.getLocation();
-        String where = loc == null ? label : label + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-        return new ConfigException(where, "", "malformed YAML: " + firstLine(e.getOriginalMessage()));
     }
 
     /** Applies one {@code a.b.c=value} override; the value is read as YAML (numbers, booleans, lists). */

@@ -57,6 +57,26 @@ final class SourceMap {
         }
     }
 
+    /** Forgets the positions at and under {@code pointer} (a value that another file replaces). */
+    void dropUnder(String pointer) {
+        for (Map<String, String> m : List.of(keyLocations, valueLocations)) {
+            m.keySet().removeIf(p -> p.equals(pointer) || p.startsWith(pointer + "/"));
+        }
+    }
+
+    /** Takes every position of {@code other} (a file merged on top of this one), keeping this label. */
+    void absorb(SourceMap other) {
+        keyLocations.putAll(other.keyLocations);
+        valueLocations.putAll(other.valueLocations);
+    }
+
+    /** Relabels as {@code label} (the top file of an extends chain). */
+    SourceMap relabel(String label) {
+        SourceMap copy = new SourceMap(label);
+        copy.absorb(this);
+        return copy;
+    }
+
     /** Where the value at {@code pointer} was written, or its nearest written ancestor. */
     String locate(JsonPointer pointer) {
         return find(pointer, valueLocations, keyLocations);
