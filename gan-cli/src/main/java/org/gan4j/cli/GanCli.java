@@ -1,7 +1,13 @@
 package org.gan4j.cli;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gan4j.core.GanFramework;
 import org.gan4j.core.RunException;
+import org.gan4j.core.plugin.PluginLoadException;
+import picocli.CommandLine.Model.CommandSpec;
 import org.gan4j.core.checkpoint.IncompatibleCheckpointException;
 import org.gan4j.core.config.ConfigException;
 import org.gan4j.core.train.TrainingDivergedException;
@@ -20,9 +26,34 @@ public final class GanCli {
     static final int RUNTIME_FAILURE = 1;
     static final int USAGE = 2;
 
+    /** Environment variable with the same meaning as --plugins (folders separated by ':'). */
+    static final String PLUGINS_ENV = "GAN_PLUGINS";
+
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "print stack traces of errors")
     boolean debug;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "load every jar in DIR as a plugin, each in its own class loader (repeatable; "
+                    + "also from $" + PLUGINS_ENV + ", folders separated by ':')")
+    List<Path> pluginFolders = new ArrayList<>();
+
+    /** The framework with the built-in plugins and those of --plugins and $GAN_PLUGINS. */
+    static GanFramework framework(CommandSpec spec) {
+        List<Path> folders = new ArrayList<>();
+        String env = System.getenv(PLUGINS_ENV);
+        if (env != null && !env.isBlank()) {
+            for (String f : env.split(java.io.File.pathSeparator)) {
+                if (!f.isBlank()) {
+                    folders.add(Path.of(f));
+                }
+            }
+        }
+        if (spec.root().userObject() instanceof GanCli root) {
+            folders.addAll(root.pluginFolders);
+        }
+        return GanFramework.discover(folders);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -41,7 +72,8 @@ public final class GanCli {
             if (debug) {
                 e.printStackTrace(line.getErr());
             } else if (exitCode(e) == RUNTIME_FAILURE && !(e instanceof RunException)
-                    && !(e instanceof TrainingDivergedException) && !(e instanceof IncompatibleCheckpointException)) {
+                    && !(e instanceof TrainingDivergedException) && !(e instanceof IncompatibleCheckpointException)
+                    && !(e instanceof PluginLoadException)) {
                 line.getErr().println("(run with --debug for the stack trace)");
             }
             line.getErr().flush();
@@ -56,7 +88,7 @@ public final class GanCli {
 
     private static String message(Throwable e) {
         if (e instanceof ConfigException || e instanceof RunException || e instanceof TrainingDivergedException
-                || e instanceof IncompatibleCheckpointException) {
+                || e instanceof IncompatibleCheckpointException || e instanceof PluginLoadException) {
             return e.getMessage();
         }
         if (e instanceof JsonMappingException j) {

@@ -13,10 +13,12 @@ import picocli.CommandLine.Command;
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List every registered variant with its config keys, types and defaults.")
 final class PluginsCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        GanFramework framework = GanFramework.discover();
+        GanFramework framework = GanCli.framework(spec);
         ObjectMapper mapper = framework.plugins().injector().getInstance(ObjectMapper.class);
         String kind = null;
         for (Variant v : framework.plugins().variants()) {
@@ -26,7 +28,9 @@ final class PluginsCommand implements Callable<Integer> {
                 System.out.println(kind + ":");
             }
             System.out.printf("  %-16s %s%n", v.name(), v.description());
-            System.out.printf("  %-16s from %s%n", "", Path.of(PluginRegistry.origin(v.implementation())).getFileName());
+            String origin = PluginRegistry.origin(v.implementation());
+            System.out.printf("  %-16s from %s%n", "", PluginRegistry.external(v.implementation())
+                    ? "plugin jar " + origin : "built-in " + Path.of(origin).getFileName());
             List<VariantDocs.Key> keys = VariantDocs.keys(mapper, v);
             for (VariantDocs.Key k : keys) {
                 String def = k.defaultValue().isEmpty() ? "" : " = " + k.defaultValue();

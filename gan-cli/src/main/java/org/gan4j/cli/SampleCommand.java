@@ -10,6 +10,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Draw samples from a run's saved generator into a PNG (image grid, scatter or histogram).")
 final class SampleCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory")
     Path runDir;
 
@@ -28,7 +31,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path from = GanFramework.discover().sampler().sample(runDir, n, seed, out, checkpoint);
+        Path from = GanCli.framework(spec).sampler().sample(runDir, n, seed, out, checkpoint);
         System.out.println("wrote " + out + " (" + n + " samples from " + from + ")");
         return 0;
     }

@@ -43,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path config = arguments.config != null ? arguments.config
                 : resume != null ? resume.resolve(ExperimentRunner.RESOLVED_CONFIG) : arguments.required(spec);
-        GanFramework framework = GanFramework.discover();
+        GanFramework framework = GanCli.framework(spec);
         ConfigLoader.Loaded loaded = framework.configLoader().load(config, arguments.overrides);
         boolean interactive = System.console() != null;
         ExperimentRunner.Result result = framework.runner().run(loaded,

@@ -21,7 +21,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigLoader loader = GanFramework.discover().configLoader();
+        ConfigLoader loader = GanCli.framework(spec).configLoader();
         ConfigLoader.Loaded loaded = loader.load(arguments.required(spec), arguments.overrides);
         if (resolved) {
             System.out.print(loader.toYaml(loaded.config()));

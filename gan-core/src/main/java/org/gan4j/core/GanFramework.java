@@ -16,6 +16,12 @@ public final class GanFramework {
         return new GanFramework(PluginRegistry.discover(loader, new CoreModule()));
     }
 
+    /** Discovers the built-in plugins and those of every jar in {@code pluginFolders}. */
+    public static GanFramework discover(java.util.List<java.nio.file.Path> pluginFolders) {
+        return new GanFramework(PluginRegistry.discover(GanFramework.class.getClassLoader(), pluginFolders,
+                new CoreModule()));
+    }
+
     /** Discovers the plugins on this class's own class path. */
     public static GanFramework discover() {
         return discover(GanFramework.class.getClassLoader());

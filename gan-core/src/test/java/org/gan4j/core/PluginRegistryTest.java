@@ -11,6 +11,7 @@ import org.gan4j.api.loss.LossContext;
 import org.gan4j.api.metric.Metric;
 import org.gan4j.api.plugin.GanPlugin;
 import org.gan4j.api.plugin.Variant;
+import org.gan4j.core.plugin.PluginLoadException;
 import org.gan4j.core.plugin.PluginRegistry;
 import org.gan4j.core.plugin.VariantDocs;
 import org.gan4j.core.testplugin.SampleMomentsMetric;
@@ -36,7 +37,7 @@ class PluginRegistryTest {
                 register(AdversarialLoss.class, "minimax", FakeMinimax.class, "a clash");
             }
         };
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        PluginLoadException e = assertThrows(PluginLoadException.class,
                 () -> PluginRegistry.discover(getClass().getClassLoader(), clash));
         assertTrue(e.getMessage().contains("'minimax'"), e.getMessage());
         assertTrue(e.getMessage().contains("org.gan4j.losses.MinimaxLoss"), e.getMessage());

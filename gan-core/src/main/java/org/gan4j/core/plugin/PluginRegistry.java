@@ -6,6 +6,7 @@ import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import java.net.URL;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,10 +37,19 @@ public final class PluginRegistry {
 
     /** Discovers the plugins visible to {@code loader} and builds the injector with {@code extra} modules. */
     public static PluginRegistry discover(ClassLoader loader, Module... extra) {
+        return discover(loader, List.of(), extra);
+    }
+
+    /**
+     * Discovers the plugins visible to {@code loader} and those of every jar in {@code pluginFolders}
+     * (each jar in a class loader of its own), and builds the injector with {@code extra} modules.
+     */
+    public static PluginRegistry discover(ClassLoader loader, List<Path> pluginFolders, Module... extra) {
         List<GanPlugin> plugins = new ArrayList<>();
         for (GanPlugin plugin : ServiceLoader.load(GanPlugin.class, loader)) {
             plugins.add(plugin);
         }
+        plugins.addAll(PluginJars.load(pluginFolders, loader));
         List<Module> modules = new ArrayList<>(plugins);
         modules.addAll(List.of(extra));
         Injector injector = Guice.createInjector(modules);
@@ -56,7 +66,7 @@ public final class PluginRegistry {
             String key = v.kind().getSimpleName() + "/" + v.name();
             Variant before = seen.putIfAbsent(key, v);
             if (before != null && !before.implementation().equals(v.implementation())) {
-                throw new IllegalStateException(String.format(
+                throw new PluginLoadException(String.format(
                         "two plugins register the %s '%s': %s (from %s) and %s (from %s)",
                         v.kind().getSimpleName(), v.name(),
                         before.implementation().getName(), origin(before.implementation()),
@@ -70,6 +80,12 @@ public final class PluginRegistry {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         URL location = source == null ? null : source.getLocation();
         return location == null ? "unknown location" : location.getPath();
+    }
+
+    /** Whether {@code type} came from an external plugin jar rather than the framework's class path. */
+    public static boolean external(Class<?> type) {
+        return type.getClassLoader() != null && type.getClassLoader().getName() != null
+                && type.getClassLoader().getName().startsWith("plugin:");
     }
 
     /** All registered variants, sorted by kind and name. */
