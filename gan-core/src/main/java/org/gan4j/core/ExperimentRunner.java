@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.gan4j.api.data.DataContext;
@@ -34,6 +35,7 @@ import org.gan4j.core.output.ProgressListener;
 import org.gan4j.core.output.SamplePlotListener;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.GanTrainer;
+import org.gan4j.core.train.TrainingDivergedException;
 import org.gan4j.core.train.TrainingPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +107,7 @@ public final class ExperimentRunner {
                 GanTrainer gan = new GanTrainer(plan);
                 RunSummary summary;
                 try (InterruptHook hook = InterruptHook.install(gan::requestStop)) {
-                    summary = gan.train(root, start, target, ompThreads());
+                    summary = trainWithRollbacks(gan, trainer, store, networks, gOpt, dOpt, root, start, target);
                 }
                 writeSummary(runDir, loaded, summary);
                 boolean interrupted = summary.step() < target;
@@ -115,6 +117,52 @@ public final class ExperimentRunner {
                 }
                 return new Result(runDir, summary, interrupted);
             }
+        }
+    }
+
+    /**
+     * Trains; when the run diverges and {@code trainer.on_divergence} is rollback, restores the newest
+     * good checkpoint, scales both learning rates and continues, up to {@code max_rollbacks} times.
+     */
+    private static RunSummary trainWithRollbacks(GanTrainer gan, TrainerConfig trainer, CheckpointStore store,
+            GanNetworks networks, ParameterOptimizer gOpt, ParameterOptimizer dOpt, NDManager root, long start,
+            long target) {
+        int rollbacks = 0;
+        long from = start;
+        while (true) {
+            try {
+                return gan.train(root, from, target, ompThreads());
+            } catch (TrainingDivergedException e) {
+                Optional<CheckpointStore.Restored> good;
+                try {
+                    good = rollbacks < trainer.getMaxRollbacks()
+                            && trainer.getOnDivergence() == TrainerConfig.DivergencePolicy.ROLLBACK
+                            ? store.restoreLatest(networks, gOpt, dOpt, root) : Optional.empty();
+                } catch (IOException io) {
+                    throw new RunException(e.getMessage() + "; the checkpoints cannot be read: " + io.getMessage(), e);
+                }
+                if (good.isEmpty()) {
+                    throw new RunException(e.getMessage() + "; " + lastGood(store), e);
+                }
+                rollbacks++;
+                gOpt.scaleLearningRate(trainer.getRollbackLrFactor());
+                dOpt.scaleLearningRate(trainer.getRollbackLrFactor());
+                from = good.get().step();
+                LOG.warn("{}; rolled back to step {} ({}), learning rates x{} (rollback {} of {})", e.getMessage(),
+                        from, good.get().file().getFileName(), trainer.getRollbackLrFactor(), rollbacks,
+                        trainer.getMaxRollbacks());
+            }
+        }
+    }
+
+    private static String lastGood(CheckpointStore store) {
+        try {
+            List<Path> all = store.list();
+            return all.isEmpty() ? "no checkpoint was written before it"
+                    : "the last checkpoint, " + all.get(all.size() - 1) + ", is intact (resume from it with --resume "
+                            + "and lower learning rates, or set trainer.on_divergence: rollback)";
+        } catch (IOException e) {
+            return "the checkpoints folder cannot be listed: " + e.getMessage();
         }
     }
 

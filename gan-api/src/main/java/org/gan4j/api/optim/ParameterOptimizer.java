@@ -20,6 +20,12 @@ public interface ParameterOptimizer extends AutoCloseable {
      */
     void update(PairList<String, Parameter> parameters);
 
+    /**
+     * Multiplies the learning rate by {@code factor} from the next update on (used when training rolls
+     * back after diverging); the scale is part of the saved state.
+     */
+    void scaleLearningRate(double factor);
+
     /** Number of updates applied so far. */
     long updates();
 

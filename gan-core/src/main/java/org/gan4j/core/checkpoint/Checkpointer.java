@@ -8,6 +8,7 @@ import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.core.config.CheckpointConfig;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.StepHook;
+import org.gan4j.core.train.TrainingDivergedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class Checkpointer implements StepHook {
         if (!scheduled && !last && !newBest) {
             return;
         }
+        requireFinite(step);
         try {
             lastWritten = store.save(step, configYaml, nets, generatorOptimizer, discriminatorOptimizer);
             if (newBest) {
@@ -49,6 +51,23 @@ public final class Checkpointer implements StepHook {
             store.prune(config.getKeepLast());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a checkpoint into " + store.directory(), e);
+        }
+    }
+
+    /** A checkpoint of NaN weights would replace a good one: refuse it, naming the network. */
+    private void requireFinite(long step) {
+        for (var net : new Object[][] {{"generator", nets.generator()}, {"discriminator", nets.discriminator()}}) {
+            for (var pair : ((ai.djl.nn.Block) net[1]).getParameters()) {
+                ai.djl.ndarray.NDArray w = pair.getValue().getArray();
+                boolean finite;
+                try (ai.djl.ndarray.NDArray sum = w.sum()) { // NaN and ±inf propagate through a sum
+                    finite = Float.isFinite(sum.getFloat());
+                }
+                if (!finite) {
+                    throw new TrainingDivergedException(step, "the " + net[0] + "'s parameter '" + pair.getKey()
+                            + "' is not finite");
+                }
+            }
         }
     }
 

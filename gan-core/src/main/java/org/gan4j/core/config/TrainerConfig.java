@@ -29,6 +29,15 @@ public final class TrainerConfig {
     @JsonPropertyDescription("log (and check for NaN) every this many steps")
     private int logEvery = 100;
 
+    @JsonPropertyDescription("on a NaN/infinite loss or weight: stop, or rollback to the last checkpoint with lower learning rates")
+    private DivergencePolicy onDivergence = DivergencePolicy.STOP;
+
+    @JsonPropertyDescription("learning rates are multiplied by this at each rollback")
+    private double rollbackLrFactor = 0.5;
+
+    @JsonPropertyDescription("rollbacks allowed before the run stops")
+    private int maxRollbacks = 3;
+
     @JsonPropertyDescription("optimizer of G (type: sgd or adam)")
     private OptimizerSpec generatorOptimizer = AdamSpec.dcgan();
 
@@ -94,6 +103,54 @@ public final class TrainerConfig {
 
     public void setLogEvery(int logEvery) {
         this.logEvery = ConfigChecks.positive(logEvery);
+    }
+
+    public DivergencePolicy getOnDivergence() {
+        return onDivergence;
+    }
+
+    public void setOnDivergence(DivergencePolicy onDivergence) {
+        this.onDivergence = onDivergence;
+    }
+
+    public double getRollbackLrFactor() {
+        return rollbackLrFactor;
+    }
+
+    public void setRollbackLrFactor(double rollbackLrFactor) {
+        this.rollbackLrFactor = ConfigChecks.inRange(rollbackLrFactor, 0, 1, true);
+        if (rollbackLrFactor == 0) {
+            throw new IllegalArgumentException("must be in (0, 1), got 0");
+        }
+    }
+
+    public int getMaxRollbacks() {
+        return maxRollbacks;
+    }
+
+    public void setMaxRollbacks(int maxRollbacks) {
+        this.maxRollbacks = ConfigChecks.nonNegative(maxRollbacks);
+    }
+
+    /** What to do when training diverges. */
+    public enum DivergencePolicy {
+        STOP,
+        ROLLBACK;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static DivergencePolicy fromYaml(String name) {
+            for (DivergencePolicy p : values()) {
+                if (p.yamlName().equals(name)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("'" + name + "' is not accepted; expected stop or rollback");
+        }
     }
 
     public OptimizerSpec getGeneratorOptimizer() {

@@ -79,11 +79,11 @@ public final class AdamSpec implements OptimizerSpec {
         float wd = (float) weightDecay;
         return new StatefulOptimizer(2) {
             @Override
-            void apply(NDArray weight, NDArray gradient, NDArray[] slots, long t) {
-                float corrected = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+            void apply(NDArray weight, NDArray gradient, NDArray[] slots, long t, double lrScale) {
+                float corrected = (float) (lrScale * lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
                 weight.getNDArrayInternal().adamUpdate(
                         new NDList(weight, gradient, slots[0], slots[1]), new NDList(weight),
-                        lrF, corrected, wd, 1f, -1f, b1, b2, eps, false, false);
+                        (float) (lrF * lrScale), corrected, wd, 1f, -1f, b1, b2, eps, false, false);
             }
         };
     }

@@ -50,9 +50,9 @@ public final class SgdSpec implements OptimizerSpec {
         float wd = (float) weightDecay;
         return new StatefulOptimizer(1) {
             @Override
-            void apply(NDArray weight, NDArray gradient, NDArray[] slots, long t) {
+            void apply(NDArray weight, NDArray gradient, NDArray[] slots, long t, double lrScale) {
                 NDList inputs = mu == 0 ? new NDList(weight, gradient) : new NDList(weight, gradient, slots[0]);
-                weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), lrF, wd, 1f, -1f, mu, false);
+                weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), (float) (lrF * lrScale), wd, 1f, -1f, mu, false);
             }
         };
     }

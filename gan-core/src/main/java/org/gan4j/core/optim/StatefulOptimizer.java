@@ -20,6 +20,7 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
     private final int slots;
     private final Map<String, NDArray[]> state = new LinkedHashMap<>();
     private long updates;
+    private double learningRateScale = 1.0;
 
     /** @param slots state arrays kept per parameter (momentum: 1, Adam: 2) */
     StatefulOptimizer(int slots) {
@@ -37,7 +38,7 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
             NDArray weight = parameter.getArray();
             NDArray[] slotsOf = state.computeIfAbsent(pair.getKey(), k -> newSlots(weight));
             try (NDArray gradient = weight.getGradient()) {
-                apply(weight, gradient, slotsOf, updates);
+                apply(weight, gradient, slotsOf, updates, learningRateScale);
             }
         }
     }
@@ -50,8 +51,16 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
         return arrays;
     }
 
-    /** Updates {@code weight} in place; {@code t} is the 1-based update number. */
-    abstract void apply(NDArray weight, NDArray gradient, NDArray[] slots, long t);
+    /** Updates {@code weight} in place; {@code t} is the 1-based update number, {@code lrScale} the rate's multiplier. */
+    abstract void apply(NDArray weight, NDArray gradient, NDArray[] slots, long t, double lrScale);
+
+    @Override
+    public final void scaleLearningRate(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("learning-rate factor must be a finite number > 0, got " + factor);
+        }
+        learningRateScale *= factor;
+    }
 
     @Override
     public final long updates() {
@@ -61,6 +70,7 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
     @Override
     public final void save(DataOutputStream out) throws IOException {
         out.writeLong(updates);
+        out.writeDouble(learningRateScale);
         out.writeInt(slots);
         out.writeInt(state.size());
         for (Map.Entry<String, NDArray[]> e : state.entrySet()) {
@@ -76,6 +86,7 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
     @Override
     public final void load(NDManager manager, DataInputStream in) throws IOException {
         long savedUpdates = in.readLong();
+        double savedScale = in.readDouble();
         int savedSlots = in.readInt();
         if (savedSlots != slots) {
             throw new IOException("optimizer state has " + savedSlots + " arrays per parameter, this optimizer keeps "
@@ -94,6 +105,7 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
             state.put(name, arrays);
         }
         updates = savedUpdates;
+        learningRateScale = savedScale;
     }
 
     @Override

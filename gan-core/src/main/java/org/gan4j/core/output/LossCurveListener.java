@@ -20,6 +20,7 @@ public final class LossCurveListener implements TrainingListener {
     @Override
     public void onStart(RunInfo run) {
         runDir = run.runDir();
+        history.clear();
         Path csv = runDir.resolve("metrics.csv");
         if (run.resumed() && Files.exists(csv)) {
             try { // the curves cover the whole run, not just this process's part

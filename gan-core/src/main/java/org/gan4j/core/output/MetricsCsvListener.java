@@ -24,6 +24,7 @@ public final class MetricsCsvListener implements TrainingListener {
 
     @Override
     public void onStart(RunInfo run) {
+        closeLogs(); // a rollback starts the run again from a checkpoint
         this.run = run;
         steps = new CsvLog(run.runDir().resolve("metrics.csv"), STEP_COLUMNS, run.resumed() ? run.startStep() : -1);
     }
@@ -52,9 +53,17 @@ public final class MetricsCsvListener implements TrainingListener {
 
     @Override
     public void onEnd(RunSummary summary) {
-        steps.close();
+        closeLogs();
+    }
+
+    private void closeLogs() {
+        if (steps != null) {
+            steps.close();
+            steps = null;
+        }
         if (evals != null) {
             evals.close();
+            evals = null;
         }
     }
 }

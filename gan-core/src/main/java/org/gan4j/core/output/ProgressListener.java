@@ -30,6 +30,9 @@ public final class ProgressListener implements TrainingListener {
         start = run.startStep();
         LOG.info("training steps {}..{} in {} (seed {}, {} threads)", run.startStep(), run.targetStep(),
                 run.runDir(), run.seed(), run.threads() > 0 ? run.threads() : "default");
+        if (bar != null) {
+            bar.close();
+        }
         if (interactive) {
             bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(target).startsFrom(start, Duration.ZERO)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed().build();

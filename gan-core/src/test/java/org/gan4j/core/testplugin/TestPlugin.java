@@ -7,6 +7,8 @@ import org.gan4j.api.plugin.GanPlugin;
 public final class TestPlugin extends GanPlugin {
     @Override
     protected void registerVariants() {
+        register(org.gan4j.api.loss.AdversarialLoss.class, "nan-once", NanOnceLoss.class,
+                "non-saturating, with a NaN discriminator loss once at at_step");
         register(Metric.class, "sample-moments", SampleMomentsMetric.class, "mean and std of generated samples");
     }
 }
