@@ -63,6 +63,18 @@ public final class Charts {
         save(chart, file);
     }
 
+    /**
+     * Renders a tiny chart once. Java2D registers JVM shutdown hooks when first used, which fails once a
+     * shutdown (SIGINT/SIGTERM) is in progress — so a run warms it up before training, not at the end.
+     */
+    public static void warmUp() {
+        try {
+            lines(null, "warm-up", "y", List.of(new Line("warm-up", new double[] {0, 1}, new double[] {0, 1})));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static XYChart base(String title, String x, String y, int width, int height) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(x).yAxisTitle(y).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -137,6 +149,10 @@ public final class Charts {
     }
 
     private static void save(XYChart chart, Path file) throws IOException {
+        if (file == null) {
+            BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG); // warm-up only
+            return;
+        }
         AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -21,6 +21,7 @@ public final class LossCurveListener implements TrainingListener {
     public void onStart(RunInfo run) {
         runDir = run.runDir();
         history.clear();
+        Charts.warmUp();
         Path csv = runDir.resolve("metrics.csv");
         if (run.resumed() && Files.exists(csv)) {
             try { // the curves cover the whole run, not just this process's part
