@@ -13,5 +13,11 @@ public final class DatasetsPlugin extends GanPlugin {
                 "2-D mixture of K Gaussians evenly spaced on a circle");
         register(DataSource.class, "grid", GridData.class,
                 "2-D mixture of n×n Gaussians on a square lattice");
+        register(DataSource.class, "idx", IdxData.class,
+                "MNIST-style IDX images (raw or .gz); default: embedded Fashion-MNIST test split");
+        register(DataSource.class, "cifar10", Cifar10Data.class,
+                "CIFAR-10 binary batches (3×32×32, 10 classes) from a folder");
+        register(DataSource.class, "image-folder", ImageFolderData.class,
+                "PNG/JPEG files, centre-cropped and scaled; sub-folders are classes");
     }
 }

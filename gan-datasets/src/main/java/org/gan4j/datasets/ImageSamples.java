@@ -38,6 +38,7 @@ final class ImageSamples implements SampleSource {
     private float[] pixelBuffer = new float[0];
     private int[] labelBuffer = new int[0];
 
+    /** Identifies the permutation of one epoch of one stream. */
     private record PermutationKey(long seed, long epoch) {}
 
     ImageSamples(ImageSet images) {

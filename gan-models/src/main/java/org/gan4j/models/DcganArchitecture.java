@@ -147,6 +147,7 @@ public final class DcganArchitecture implements Architecture {
         return plan;
     }
 
+    /** The image G draws and D judges: C channels of size×size. */
     private record Image(int channels, int size) {}
 
     private static Image check(ModelSpec spec) {

@@ -192,6 +192,27 @@ class DcganArchitectureTest {
     }
 
     @Test
+    void parametersRoundTripThroughSaveAndLoad() throws Exception {
+        DcganArchitecture dcgan = new DcganArchitecture();
+        dcgan.setBaseWidth(4);
+        ModelSpec spec = spec(1, 28, 6);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block g = dcgan.generator(spec);
+            g.initialize(m, DataType.FLOAT32, new Shape(1, 6));
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            g.saveParameters(new java.io.DataOutputStream(bytes));
+            Block restored = dcgan.generator(spec);
+            restored.initialize(m, DataType.FLOAT32, new Shape(1, 6));
+            restored.loadParameters(m, new java.io.DataInputStream(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray z = m.randomNormal(new Shape(2, 6));
+            assertArrayEquals(g.forward(ps, new NDList(z), false).head().toFloatArray(),
+                    restored.forward(ps, new NDList(z), false).head().toFloatArray(), 0f);
+        }
+    }
+
+    @Test
     void rejectsUnsupportedShapesNamingTheSupportedSizes() {
         DcganArchitecture dcgan = new DcganArchitecture();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
