@@ -244,6 +244,7 @@ public final class ExperimentRunner {
             all.add(new SamplePlotListener(config.getEval().getSamples()));
         }
         all.addAll(pluginListeners);
+        all.addAll(options.listeners());
         return all;
     }
 

@@ -43,6 +43,9 @@ public final class IdxData implements DataSource {
     @JsonPropertyDescription("use only the first this many images (0: all)")
     private int limit = 0;
 
+    @JsonPropertyDescription("background pixels added on every side (2 turns 28×28 into 32×32)")
+    private int pad = 0;
+
     /** Overridable for tests: where to look for Debian's package. */
     private Path debianFolder = DEBIAN_FASHION_MNIST;
 
@@ -85,9 +88,17 @@ public final class IdxData implements DataSource {
         this.debianFolder = folder;
     }
 
+    public int getPad() {
+        return pad;
+    }
+
+    public void setPad(int pad) {
+        this.pad = ConfigChecks.nonNegative(pad);
+    }
+
     @Override
     public SampleSource open(DataContext context) throws IOException {
-        return new ImageSamples(load(context));
+        return new ImageSamples(load(context).padded(pad));
     }
 
     /** Decodes the configured files. */

@@ -35,6 +35,29 @@ record ImageSet(byte[] pixels, int[] labels, int numClasses, Shape sampleShape, 
         return new ImageSet(pixels, null, 0, sampleShape, origin);
     }
 
+    /**
+     * The images with {@code pad} background pixels (byte 0, i.e. −1 after scaling) added on every side,
+     * e.g. 28×28 MNIST padded by 2 to the 32×32 that LeNet-5 and 32-pixel DCGANs take.
+     */
+    ImageSet padded(int pad) {
+        if (pad == 0) {
+            return this;
+        }
+        long[] s = sampleShape.getShape();
+        int c = (int) s[0];
+        int h = (int) s[1];
+        int w = (int) s[2];
+        int ph = h + 2 * pad;
+        int pw = w + 2 * pad;
+        byte[] out = new byte[size() * c * ph * pw];
+        for (int plane = 0; plane < size() * c; plane++) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(pixels, (plane * h + y) * w, out, (plane * ph + y + pad) * pw + pad, w);
+            }
+        }
+        return new ImageSet(out, labels, numClasses, new Shape(c, ph, pw), origin);
+    }
+
     /** Largest label + 1 (0 for none). */
     static int classCount(int[] labels) {
         int max = -1;

@@ -1,0 +1,49 @@
+package org.gan4j.perf;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What the machine can do: float32 matrix-multiply throughput on the engine, and this process's peak RSS. */
+public final class MachineProbe {
+    private MachineProbe() {}
+
+    /** GFLOP/s of an n×n by n×n float32 matmul (2n³ FLOPs), best of {@code reps} timed runs after warm-up. */
+    public static double matmulGflops(int n, int reps) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
+            NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < reps + 3; i++) {
+                try (NDManager scope = m.newSubManager()) {
+                    a.tempAttach(scope);
+                    long t0 = System.nanoTime();
+                    NDArray c = a.matMul(b);
+                    c.getFloat(0, 0); // waits for the engine
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    if (i >= 3) {
+                        best = Math.min(best, seconds);
+                    }
+                }
+            }
+            return 2.0 * n * n * n / best / 1e9;
+        }
+    }
+
+    /** Peak resident set size of this process in MiB (VmHWM), or -1 when /proc is not there. */
+    public static double peakRssMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,112 @@
+package org.gan4j.perf;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gan4j.api.data.DataContext;
+import org.gan4j.api.data.SampleSource;
+import org.gan4j.api.model.ModelSpec;
+import org.gan4j.core.ExperimentRunner;
+import org.gan4j.core.GanFramework;
+import org.gan4j.core.RunOptions;
+import org.gan4j.core.config.ConfigLoader;
+import org.gan4j.core.config.ExperimentConfig;
+import org.gan4j.core.train.GanNetworks;
+
+/**
+ * Median training steps per second (one D update + one G update) of the standard shapes, trained by
+ * the real trainer through the real config path, with FLOPs per step and the achieved GFLOP/s.
+ */
+public final class PerfBenchmark {
+
+    /** The standard shapes of the performance issue, by name. */
+    public enum StandardShape {
+        MLP("mlp-ring.yaml", 100, 2000, 50),
+        DCGAN28("dcgan28.yaml", 10, 100, 5),
+        DCGAN32("dcgan32.yaml", 10, 60, 5);
+
+        final String resource;
+        final int warmup;
+        final int steps;
+        final int interval;
+
+        StandardShape(String resource, int warmup, int steps, int interval) {
+            this.resource = resource;
+            this.warmup = warmup;
+            this.steps = steps;
+            this.interval = interval;
+        }
+    }
+
+    /**
+     * One shape's measurement.
+     *
+     * @param shape which standard shape
+     * @param stepsPerSecond median over intervals after warm-up
+     * @param flopsPerStep counted from layer shapes (see {@link Flops#trainingStep})
+     * @param gflops achieved: flopsPerStep × stepsPerSecond / 1e9
+     * @param measuredSteps steps timed after warm-up
+     * @param intervals timed intervals the median is over
+     */
+    public record Result(String shape, double stepsPerSecond, long flopsPerStep, double gflops, int measuredSteps,
+            int intervals) {}
+
+    private final GanFramework framework;
+    private final Path workDir;
+
+    public PerfBenchmark(GanFramework framework, Path workDir) {
+        this.framework = framework;
+        this.workDir = workDir;
+    }
+
+    /** Measures one shape; {@code stepsOverride} > 0 replaces its measured step count. */
+    public Result measure(StandardShape shape, int stepsOverride) throws IOException {
+        int steps = stepsOverride > 0 ? stepsOverride : shape.steps;
+        Path config = workDir.resolve(shape.resource);
+        try (InputStream in = PerfBenchmark.class.getResourceAsStream(shape.resource)) {
+            Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        ConfigLoader.Loaded loaded = framework.configLoader().load(config, List.of(
+                "trainer.steps=" + (shape.warmup + steps), "trainer.log_every=" + shape.interval));
+        long flops = flopsPerStep(loaded.config(), workDir);
+        StepTimer timer = new StepTimer(shape.warmup);
+        RunOptions options = new RunOptions(workDir.resolve("run-" + shape.name().toLowerCase()), true, false, null,
+                List.of(timer));
+        ExperimentRunner.Result run = framework.runner().run(loaded, options);
+        if (run.interrupted()) {
+            throw new IOException("the benchmark was interrupted");
+        }
+        double sps = 1 / timer.medianSecondsPerStep();
+        return new Result(shape.name().toLowerCase(), sps, flops, flops * sps / 1e9, steps, timer.intervals());
+    }
+
+    /** FLOPs of one iteration for the config's architecture and batch size. */
+    static long flopsPerStep(ExperimentConfig config, Path baseDir) throws IOException {
+        int m = config.getTrainer().getBatchSize();
+        try (NDManager manager = NDManager.newBaseManager();
+                SampleSource data = config.getData().open(new DataContext(baseDir, config.getSeed()))) {
+            Engine.getInstance().setRandomSeed(1);
+            ModelSpec spec = ModelSpec.of(data.sampleShape(), config.getLatent().getDim());
+            try (GanNetworks nets = GanNetworks.create(config.getModel(), spec, manager)) {
+                long g = Flops.forward(nets.generator(), new Shape(m, spec.latentDim()));
+                long d = Flops.forward(nets.discriminator(), new Shape(m).addAll(spec.sampleShape()));
+                return Flops.trainingStep(g, d);
+            }
+        }
+    }
+
+    /** Measures every shape in order. */
+    public List<Result> measureAll(List<StandardShape> shapes, int stepsOverride) throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (StandardShape s : shapes) {
+            results.add(measure(s, stepsOverride));
+        }
+        return results;
+    }
+}
