@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /** The {@code gan} command. Exit codes: 0 done, 1 runtime failure, 2 usage or config error. */
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "gan4j 0.1.0",
         description = "Train, validate and inspect pluggable GAN experiments.",
-        subcommands = {TrainCommand.class, ValidateCommand.class, SampleCommand.class, PluginsCommand.class},
+        subcommands = {TrainCommand.class, ValidateCommand.class, SampleCommand.class, PluginsCommand.class,
+            BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:runtime failure (data, training, checkpoint, output)",
             "2:usage or config error", "130:interrupted by SIGINT/SIGTERM after writing a checkpoint"})

@@ -26,8 +26,17 @@ public final class MlpArchitecture implements Architecture {
     @JsonPropertyDescription("hidden widths of D only (overrides hidden)")
     private List<Integer> discriminatorHidden;
 
-    @JsonPropertyDescription("hidden activation: relu, leaky_relu (slope 0.2), tanh, elu, sigmoid")
+    @JsonPropertyDescription("hidden activation: relu, leaky_relu (slope 0.2), tanh, elu, sigmoid, maxout")
     private ActivationKind activation = ActivationKind.RELU;
+
+    @JsonPropertyDescription("hidden activation of G only (overrides activation)")
+    private ActivationKind generatorActivation;
+
+    @JsonPropertyDescription("hidden activation of D only (overrides activation)")
+    private ActivationKind discriminatorActivation;
+
+    @JsonPropertyDescription("pieces of a maxout unit: a hidden layer of width w computes w × pieces linear units")
+    private int maxoutPieces = 5;
 
     @JsonPropertyDescription("batch normalisation after each hidden layer of G")
     private boolean generatorBatchNorm = false;
@@ -67,6 +76,30 @@ public final class MlpArchitecture implements Architecture {
         this.activation = activation;
     }
 
+    public ActivationKind getGeneratorActivation() {
+        return generatorActivation;
+    }
+
+    public void setGeneratorActivation(ActivationKind generatorActivation) {
+        this.generatorActivation = generatorActivation;
+    }
+
+    public ActivationKind getDiscriminatorActivation() {
+        return discriminatorActivation;
+    }
+
+    public void setDiscriminatorActivation(ActivationKind discriminatorActivation) {
+        this.discriminatorActivation = discriminatorActivation;
+    }
+
+    public int getMaxoutPieces() {
+        return maxoutPieces;
+    }
+
+    public void setMaxoutPieces(int maxoutPieces) {
+        this.maxoutPieces = ConfigChecks.positive(maxoutPieces);
+    }
+
     public boolean isGeneratorBatchNorm() {
         return generatorBatchNorm;
     }
@@ -87,12 +120,13 @@ public final class MlpArchitecture implements Architecture {
     public Block generator(ModelSpec spec) {
         requireUnconditional(spec);
         SequentialBlock g = new SequentialBlock();
+        ActivationKind act = generatorActivation != null ? generatorActivation : activation;
         for (int width : generatorHidden != null ? generatorHidden : hidden) {
-            g.add(Linear.builder().setUnits(width).build());
+            g.add(Linear.builder().setUnits((long) width * act.unitsPerOutput(maxoutPieces)).build());
             if (generatorBatchNorm) {
                 g.add(BatchNorm.builder().build());
             }
-            g.add(activation.block());
+            g.add(act.block(maxoutPieces));
         }
         g.add(Linear.builder().setUnits(spec.sampleSize()).build());
         if (tanhOutput) {
@@ -108,9 +142,10 @@ public final class MlpArchitecture implements Architecture {
         requireUnconditional(spec);
         SequentialBlock d = new SequentialBlock();
         d.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), -1)), "flatten"));
+        ActivationKind act = discriminatorActivation != null ? discriminatorActivation : activation;
         for (int width : discriminatorHidden != null ? discriminatorHidden : hidden) {
-            d.add(Linear.builder().setUnits(width).build());
-            d.add(activation.block());
+            d.add(Linear.builder().setUnits((long) width * act.unitsPerOutput(maxoutPieces)).build());
+            d.add(act.block(maxoutPieces));
         }
         d.add(Linear.builder().setUnits(1).build());
         return d;

@@ -1,0 +1,77 @@
+package org.gan4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gan4j.core.ExperimentRunner;
+import org.gan4j.perf.MachineProbe;
+import org.gan4j.perf.PerfBenchmark;
+import org.gan4j.perf.PerfBenchmark.StandardShape;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "perf", mixinStandardHelpOptions = true,
+        description = {"Measure training throughput on the standard shapes (MLP ring, DCGAN 28 and 32):",
+            "median steps/s after warm-up, FLOPs per step, achieved GFLOP/s, the matmul ceiling and peak RSS."})
+final class PerfCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--shapes", split = ",", defaultValue = "mlp,dcgan28,dcgan32",
+            description = "shapes to measure (default ${DEFAULT-VALUE})")
+    List<String> shapes;
+
+    @Option(names = "--steps", defaultValue = "0", description = "timed steps per shape (0: each shape's default)")
+    int steps;
+
+    @Option(names = "--json", defaultValue = "perf.json", description = "JSON file to write (default ${DEFAULT-VALUE})")
+    Path json;
+
+    @Option(names = "--work", description = "folder for the benchmark's run directories (default: a temporary one)")
+    Path work;
+
+    @Override
+    public Integer call() throws Exception {
+        List<StandardShape> chosen = new ArrayList<>();
+        for (String s : shapes) {
+            try {
+                chosen.add(StandardShape.valueOf(s.trim().toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "unknown shape '" + s + "'; expected mlp, dcgan28, dcgan32");
+            }
+        }
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("gan-perf");
+        PerfBenchmark bench = new PerfBenchmark(GanCli.framework(spec), dir);
+        List<PerfBenchmark.Result> results = bench.measureAll(chosen, steps);
+        double ceiling = MachineProbe.matmulGflops(1024, 10);
+        double rss = MachineProbe.peakRssMib();
+        int threads = ExperimentRunner.ompThreads();
+        System.out.printf("%n%-8s %10s %14s %10s %12s%n", "shape", "steps/s", "GFLOP/step", "GFLOP/s", "% of matmul");
+        for (PerfBenchmark.Result r : results) {
+            System.out.printf("%-8s %10.2f %14.3f %10.1f %11.0f%%%n", r.shape(), r.stepsPerSecond(),
+                    r.flopsPerStep() / 1e9, r.gflops(), 100 * r.gflops() / ceiling);
+        }
+        System.out.printf("matmul ceiling (1024², float32): %.1f GFLOP/s; peak RSS %.0f MiB; OMP_NUM_THREADS=%s; %d cores%n",
+                ceiling, rss, threads > 0 ? threads : "unset", Runtime.getRuntime().availableProcessors());
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("date", LocalDate.now().toString());
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        root.put("omp_num_threads", threads);
+        root.put("matmul_gflops", ceiling);
+        root.put("peak_rss_mib", rss);
+        root.set("results", mapper.valueToTree(results));
+        Files.writeString(json, mapper.writeValueAsString(root) + "\n");
+        System.out.println("wrote " + json);
+        return 0;
+    }
+}
