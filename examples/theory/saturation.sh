@@ -9,12 +9,12 @@ for loss in minimax non-saturating; do
   "$root/bin/gan" train "$root/examples/theory/saturation-$loss.yaml" --out "$out/saturation-$loss" --overwrite
 done
 echo
-printf '%-16s %10s %10s %12s %12s %10s\n' loss gen_mean d_fake_mean g_grad_norm "g_grad@350" js
+printf '%-16s %10s %11s %12s %12s %10s\n' loss gen_mean d_fake_mean g_grad_norm "g_grad@525" js
 for loss in minimax non-saturating; do
   dir="$out/saturation-$loss"
   value() { sed -n "s/.*\"$1\" *: *\\([-0-9.eE+NaInfity\"]*\\).*/\\1/p" "$dir/summary.json" | head -1 | tr -d '"'; }
-  # G's gradient norm at the first logged step after G starts (generator_start: 300, log_every: 25).
-  early=$(awk -F, 'NR>1 && $1==350 {print $6}' "$dir/metrics.csv")
-  printf '%-16s %10.3f %10.4f %12.4g %12.4g %10.4f\n' "$loss" "$(value gen_mean)" "$(value d_fake_mean)" \
+  # G's gradient norm at the first logged step after G starts (generator_start: 500, log_every: 25).
+  early=$(awk -F, 'NR>1 && $1==525 {print $6}' "$dir/metrics.csv")
+  printf '%-16s %10.3f %11.4f %12.4g %12.4g %10.4f\n' "$loss" "$(value gen_mean)" "$(value d_fake_mean)" \
     "$(value g_grad_norm)" "${early:-nan}" "$(value js)"
 done

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.data.GaussianMixture;
 import org.gan4j.api.metric.EvalContext;
@@ -24,8 +25,9 @@ import org.gan4j.api.metric.Metric;
  *
  * <p><b>density</b> (1-D data with a known density): p_g is a Gaussian KDE of the generated samples
  * ({@link Kde}, Silverman bandwidth unless given) and the integrals are taken by Simpson's rule on
- * {@code grid_points} points; its bias is the KDE's (p_g smoothed by N(0, h²)). KL may be +∞ where p_g
- * underflows to 0.
+ * {@code grid_points} points; its bias is the KDE's (p_g smoothed by N(0, h²), which lowers KL and JS when
+ * G is sharper than h). KL is integrated where its first density is above 1e-12 of its peak; it is +∞ only
+ * if the other density underflows to 0 there (G's samples more than 37 bandwidths away).
  *
  * <p>Results (in nats, or bits with {@code units: bits}, then named with a {@code _bits} suffix):
  * {@code js}, {@code kl}, {@code reverse_kl} as listed in {@code divergences}, preceded by {@code prefix}.
@@ -131,19 +133,41 @@ public final class DivergenceMetric implements Metric {
         }
         Kde kde = new Kde(fake, bandwidth);
         double[] span = OptimalDiscriminator.support(data, kde);
+        DoubleUnaryOperator p = x -> data.density(new double[] {x});
+        DoubleUnaryOperator q = kde::density;
+        int n = gridPoints - 1;
         Map<String, Double> out = new LinkedHashMap<>();
         for (String kind : divergences) {
             out.put(kind, switch (kind) {
-                case "js" -> Divergences.jsIntegrated(x -> data.density(new double[] {x}), kde::density,
-                        span[0], span[1], gridPoints - 1);
-                case "kl" -> Divergences.klIntegrated(x -> data.density(new double[] {x}), kde::density,
-                        span[0], span[1], gridPoints - 1);
-                case "reverse_kl" -> Divergences.klIntegrated(kde::density, x -> data.density(new double[] {x}),
-                        span[0], span[1], gridPoints - 1);
+                case "js" -> Divergences.jsIntegrated(p, q, span[0], span[1], n);
+                case "kl" -> klOverMass(p, q, span, n);
+                case "reverse_kl" -> klOverMass(q, p, span, n);
                 default -> throw new AssertionError(kind);
             });
         }
         return out;
+    }
+
+    /**
+     * KL(a‖b) integrated where a ≥ 1e-12 of its peak: a's far tail, where b may underflow to 0, holds no
+     * measurable mass.
+     */
+    private static double klOverMass(DoubleUnaryOperator a, DoubleUnaryOperator b, double[] span, int n) {
+        double[] x = new double[n + 1];
+        double peak = 0;
+        for (int i = 0; i <= n; i++) {
+            x[i] = span[0] + (span[1] - span[0]) * i / n;
+            peak = Math.max(peak, a.applyAsDouble(x[i]));
+        }
+        int lo = 0;
+        int hi = n;
+        while (lo < n && a.applyAsDouble(x[lo]) < 1e-12 * peak) {
+            lo++;
+        }
+        while (hi > lo && a.applyAsDouble(x[hi]) < 1e-12 * peak) {
+            hi--;
+        }
+        return hi - lo < 2 ? 0 : Divergences.klIntegrated(a, b, x[lo], x[hi], hi - lo);
     }
 
     public int getSamples() {

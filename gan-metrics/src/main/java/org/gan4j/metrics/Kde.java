@@ -63,9 +63,12 @@ public final class Kde {
         return sorted[sorted.length - 1];
     }
 
-    /** p̂(x); kernels further than 8h away are skipped (their weight is below 1e-14). */
+    /**
+     * p̂(x); kernels further than 37h away are skipped (their weight, e^{-684}, underflows anyway), so p̂ is
+     * positive wherever a double can say so.
+     */
     public double density(double x) {
-        double cut = 8 * bandwidth;
+        double cut = 37 * bandwidth;
         int from = lowerBound(x - cut);
         double s = 0;
         for (int i = from; i < sorted.length && sorted[i] <= x + cut; i++) {

@@ -68,7 +68,7 @@ public final class OptimalDiscriminator {
 
     /**
      * An interval holding essentially all the mass of both densities: the data's components ±8σ and the
-     * generated samples' range ±8h (beyond which the KDE is 0).
+     * generated samples' range ±8h (beyond which the KDE holds below 1e-15 of its mass).
      */
     public static double[] support(GaussianMixture data, Kde generator) {
         double lo = generator.min() - 8 * generator.bandwidth();

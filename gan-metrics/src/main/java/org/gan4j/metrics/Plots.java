@@ -1,6 +1,5 @@
 package org.gan4j.metrics;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,8 +25,8 @@ final class Plots {
 
     private Plots() {}
 
-    /** A named curve; {@code dashed} draws it as a dashed grey-ish guide line; {@code rightAxis} uses axis group 1. */
-    record Line(String name, double[] x, double[] y, boolean dashed, boolean rightAxis) {
+    /** A named curve; {@code guide} draws it as a thin pale guide line; {@code rightAxis} uses axis group 1. */
+    record Line(String name, double[] x, double[] y, boolean guide, boolean rightAxis) {
         Line(String name, double[] x, double[] y) {
             this(name, x, y, false, false);
         }
@@ -48,9 +47,11 @@ final class Plots {
             Color color = PALETTE[i++ % PALETTE.length];
             s.setLineColor(color);
             s.setMarkerColor(color);
-            if (line.dashed()) {
-                s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] {6f, 4f}, 0f));
+            if (line.guide()) { // a guide: thin and pale (a dash pattern restarts on every short segment)
+                Color pale = withAlpha(color, 110);
+                s.setLineColor(pale);
+                s.setMarkerColor(pale);
+                s.setLineWidth(1.2f);
                 s.setMarker(SeriesMarkers.NONE);
             }
             if (line.rightAxis()) {
@@ -125,6 +126,8 @@ final class Plots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
+        chart.getStyler().setXAxisDecimalPattern("#0.###");
+        chart.getStyler().setYAxisDecimalPattern("#0.###");
         return chart;
     }
 
