@@ -35,6 +35,9 @@ final class PerfCommand implements Callable<Integer> {
     @Option(names = "--json", defaultValue = "perf.json", description = "JSON file to write (default ${DEFAULT-VALUE})")
     Path json;
 
+    @Option(names = "--soak", description = "also train the MLP 10,000 steps and compare RSS at step 1,000 and at the end")
+    boolean soak;
+
     @Option(names = "--work", description = "folder for the benchmark's run directories (default: a temporary one)")
     Path work;
 
@@ -52,6 +55,7 @@ final class PerfCommand implements Callable<Integer> {
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("gan-perf");
         PerfBenchmark bench = new PerfBenchmark(GanCli.framework(spec), dir);
         List<PerfBenchmark.Result> results = bench.measureAll(chosen, steps);
+        PerfBenchmark.Soak soakResult = soak ? bench.soak(1000, 10_000) : null;
         double ceiling = MachineProbe.matmulGflops(1024, 10);
         double rss = MachineProbe.peakRssMib();
         int threads = ExperimentRunner.ompThreads();
@@ -62,6 +66,11 @@ final class PerfCommand implements Callable<Integer> {
         }
         System.out.printf("matmul ceiling (1024², float32): %.1f GFLOP/s; peak RSS %.0f MiB; OMP_NUM_THREADS=%s; %d cores%n",
                 ceiling, rss, threads > 0 ? threads : "unset", Runtime.getRuntime().availableProcessors());
+        if (soakResult != null) {
+            System.out.printf("MLP soak: RSS %.0f MiB at step %d, %.0f MiB at step %d (%+.1f %%)%n",
+                    soakResult.rssEarlyMib(), soakResult.earlyStep(), soakResult.rssEndMib(), soakResult.endStep(),
+                    100 * soakResult.growth());
+        }
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("date", LocalDate.now().toString());
@@ -70,6 +79,9 @@ final class PerfCommand implements Callable<Integer> {
         root.put("matmul_gflops", ceiling);
         root.put("peak_rss_mib", rss);
         root.set("results", mapper.valueToTree(results));
+        if (soakResult != null) {
+            root.set("soak", mapper.valueToTree(soakResult));
+        }
         Files.writeString(json, mapper.writeValueAsString(root) + "\n");
         System.out.println("wrote " + json);
         return 0;

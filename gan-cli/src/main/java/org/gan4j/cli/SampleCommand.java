@@ -31,6 +31,10 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (n <= 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "invalid value for option '--n': must be a positive number of samples, got " + n);
+        }
         Path from = GanCli.framework(spec).sampler().sample(runDir, n, seed, out, checkpoint);
         System.out.println("wrote " + out + " (" + n + " samples from " + from + ")");
         return 0;

@@ -74,14 +74,12 @@ public final class ExperimentRunner {
         boolean resuming = options.resumeDir() != null;
         Path runDir = resuming ? existingRun(options.resumeDir()) : prepareRunDirectory(loaded, options);
         String resolvedYaml = configLoader.toYaml(config);
-        writeResolvedConfig(runDir, resolvedYaml);
         TrainerConfig trainer = config.getTrainer();
         Path configDir = loaded.file().toAbsolutePath().getParent();
         Engine.getInstance().setRandomSeed((int) (config.getSeed() ^ (config.getSeed() >>> 32)));
         try (NDManager root = NDManager.newBaseManager();
                 SampleSource data = open(config, configDir)) {
             ModelSpec spec = ModelSpec.of(data.sampleShape(), config.getLatent().getDim());
-            writeRunFacts(runDir, loaded, spec);
             if (data.size() > 0 && trainer.getBatchSize() > data.size()) {
                 throw new RunException("trainer.batch_size " + trainer.getBatchSize()
                         + " is larger than the data set (" + data.size() + " samples)");
@@ -91,6 +89,10 @@ public final class ExperimentRunner {
                     ParameterOptimizer dOpt = trainer.getDiscriminatorOptimizer().create()) {
                 CheckpointStore store = new CheckpointStore(runDir);
                 long start = resuming ? restore(store, runDir, networks, gOpt, dOpt, root) : 0;
+                // Only now, with data, networks and checkpoint in hand, is the directory marked as this run:
+                // a start-up failure leaves a retry free, and a failed resume leaves the run's config alone.
+                writeResolvedConfig(runDir, resolvedYaml);
+                writeRunFacts(runDir, loaded, spec);
                 long target = trainer.targetStep(start);
                 if (resuming && target <= start) {
                     throw new RunException("the run in " + runDir + " is already at step " + start
@@ -103,19 +105,19 @@ public final class ExperimentRunner {
                         gOpt, dOpt, trainer.getBatchSize(), trainer.getDiscriminatorSteps(),
                         trainer.isTrainGenerator(), trainer.getGeneratorStart(), trainer.getLogEvery(),
                         config.getEval().getEvery(), config.getEval().getMetrics(), listeners(config, options),
-                        config.getSeed(), runDir, checkpointer);
+                        config.getSeed(), runDir, checkpointer, trainer.isReuseFake());
                 GanTrainer gan = new GanTrainer(plan);
-                RunSummary summary;
+                // The hook holds the JVM's shutdown until this block has written the summary and said how to resume.
                 try (InterruptHook hook = InterruptHook.install(gan::requestStop)) {
-                    summary = trainWithRollbacks(gan, trainer, store, networks, gOpt, dOpt, root, start, target);
+                    RunSummary summary = trainWithRollbacks(gan, trainer, store, networks, gOpt, dOpt, root, start, target);
+                    writeSummary(runDir, loaded, summary);
+                    boolean interrupted = summary.step() < target;
+                    if (interrupted) {
+                        LOG.warn("interrupted at step {} of {}; checkpoint written. Resume with: bin/gan train {} --resume {}",
+                                summary.step(), target, loaded.file(), runDir);
+                    }
+                    return new Result(runDir, summary, interrupted);
                 }
-                writeSummary(runDir, loaded, summary);
-                boolean interrupted = summary.step() < target;
-                if (interrupted) {
-                    LOG.warn("interrupted at step {} of {}; checkpoint written. Resume with: bin/gan train {} --resume {}",
-                            summary.step(), target, loaded.file(), runDir);
-                }
-                return new Result(runDir, summary, interrupted);
             }
         }
     }
@@ -270,7 +272,11 @@ public final class ExperimentRunner {
                 throw new RunException("output directory " + dir + " is not writable");
             }
         } catch (IOException e) {
-            throw new RunException("cannot prepare output directory " + dir + ": " + e.getMessage(), e);
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName();
+            throw new RunException("output directory " + dir + " cannot be created or written (" + reason
+                    + "); choose another with --out", e);
         }
         return dir;
     }

@@ -90,6 +90,19 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void aFailedStartOrResumeLeavesNoFalseRunBehind() throws Exception {
+        Path bad = Experiments.write(dir, "bad.yaml", EXPERIMENT.replace("batch_size: 32", "batch_size: 32")
+                .replace("data: {type: ring, radius: 2.0, std: 0.05}", "data: {type: idx, path: nowhere}"));
+        assertThrows(RunException.class, () -> Experiments.run(bad, dir.resolve("run")));
+        Path file = Experiments.write(dir, "exp.yaml", EXPERIMENT);
+        assertEquals(40, Experiments.run(file, dir.resolve("run")).summary().step(), "the retry is not refused");
+        String config = Files.readString(dir.resolve("run/config.yaml"));
+        assertThrows(IncompatibleCheckpointException.class,
+                () -> Experiments.resume(file, dir.resolve("run"), "model.hidden=[16, 8]", "trainer.steps=60"));
+        assertEquals(config, Files.readString(dir.resolve("run/config.yaml")), "a failed resume keeps the run's config");
+    }
+
+    @Test
     void resumingSomethingThatIsNotARunSaysSo() throws Exception {
         Path file = Experiments.write(dir, "exp.yaml", EXPERIMENT);
         Files.createDirectories(dir.resolve("empty"));

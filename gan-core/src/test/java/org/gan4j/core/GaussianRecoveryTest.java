@@ -30,10 +30,12 @@ class GaussianRecoveryTest {
             """;
 
     @ParameterizedTest
-    @ValueSource(strings = {"minimax", "non-saturating"})
-    void recoversMeanAndStd(String loss, @TempDir Path dir) throws Exception {
+    @ValueSource(strings = {"minimax", "non-saturating", "non-saturating reusing the D-step's G(z)"})
+    void recoversMeanAndStd(String variant, @TempDir Path dir) throws Exception {
+        String loss = variant.split(" ")[0];
         Path file = Experiments.write(dir, "gauss.yaml", EXPERIMENT.replace("LOSS", loss));
-        ExperimentRunner.Result result = Experiments.run(file, dir.resolve("run"));
+        ExperimentRunner.Result result = Experiments.run(file, dir.resolve("run"),
+                "trainer.reuse_fake=" + variant.contains("reusing"));
         Map<String, Double> m = result.summary().finalMetrics();
         assertEquals(4.0, m.get("gen_mean"), 0.3, loss + " mean " + m);
         assertEquals(1.25, m.get("gen_std"), 0.3, loss + " std " + m);

@@ -47,9 +47,10 @@ public final class Flops {
 
     /**
      * FLOPs of one training iteration (one D update + one G update, batch m) given G's and D's forward
-     * FLOPs on m samples: D-step G + 2D forward and 2·2D backward; G-step G + D forward, 2D + 2G backward.
+     * FLOPs on m samples: D-step G + 2D forward and 2·2D backward; G-step G + D forward, 2D + 2G backward
+     * (the G-step's G forward is skipped when it reuses the D-step's G(z)).
      */
-    public static long trainingStep(long generatorForward, long discriminatorForward) {
-        return 4 * generatorForward + 9 * discriminatorForward;
+    public static long trainingStep(long generatorForward, long discriminatorForward, boolean reuseFake) {
+        return (reuseFake ? 3 : 4) * generatorForward + 9 * discriminatorForward;
     }
 }

@@ -35,9 +35,18 @@ public final class MachineProbe {
 
     /** Peak resident set size of this process in MiB (VmHWM), or -1 when /proc is not there. */
     public static double peakRssMib() {
+        return statusMib("VmHWM:");
+    }
+
+    /** Current resident set size of this process in MiB (VmRSS), or -1 when /proc is not there. */
+    public static double rssMib() {
+        return statusMib("VmRSS:");
+    }
+
+    private static double statusMib(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(key)) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
                 }
             }

@@ -86,6 +86,41 @@ public final class PerfBenchmark {
         return new Result(shape.name().toLowerCase(), sps, flops, flops * sps / 1e9, steps, timer.intervals());
     }
 
+    /**
+     * RSS of a long MLP run: after {@code early} steps and at the end ({@code steps}); flat memory means
+     * the two agree within a few percent.
+     *
+     * @param rssEarlyMib resident set after {@code earlyStep} steps
+     * @param rssEndMib resident set after {@code endStep} steps
+     */
+    public record Soak(long earlyStep, double rssEarlyMib, long endStep, double rssEndMib) {
+        public double growth() {
+            return rssEndMib / rssEarlyMib - 1;
+        }
+    }
+
+    /** Trains the MLP shape for {@code steps} steps, reading the process's RSS at step {@code early} and at the end. */
+    public Soak soak(long early, long steps) throws IOException {
+        Path config = workDir.resolve(StandardShape.MLP.resource);
+        try (InputStream in = PerfBenchmark.class.getResourceAsStream(StandardShape.MLP.resource)) {
+            Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        ConfigLoader.Loaded loaded = framework.configLoader().load(config,
+                List.of("trainer.steps=" + steps, "trainer.log_every=" + Math.min(early, 500)));
+        double[] rssEarly = {-1};
+        org.gan4j.api.train.TrainingListener probe = new org.gan4j.api.train.TrainingListener() {
+            @Override
+            public void onLog(org.gan4j.api.train.StepStats stats) {
+                if (stats.step() == early) {
+                    rssEarly[0] = MachineProbe.rssMib();
+                }
+            }
+        };
+        RunOptions options = new RunOptions(workDir.resolve("run-soak"), true, false, null, List.of(probe));
+        framework.runner().run(loaded, options);
+        return new Soak(early, rssEarly[0], steps, MachineProbe.rssMib());
+    }
+
     /** FLOPs of one iteration for the config's architecture and batch size. */
     static long flopsPerStep(ExperimentConfig config, Path baseDir) throws IOException {
         int m = config.getTrainer().getBatchSize();
@@ -96,7 +131,7 @@ public final class PerfBenchmark {
             try (GanNetworks nets = GanNetworks.create(config.getModel(), spec, manager)) {
                 long g = Flops.forward(nets.generator(), new Shape(m, spec.latentDim()));
                 long d = Flops.forward(nets.discriminator(), new Shape(m).addAll(spec.sampleShape()));
-                return Flops.trainingStep(g, d);
+                return Flops.trainingStep(g, d, config.getTrainer().isReuseFake());
             }
         }
     }

@@ -40,7 +40,8 @@ class FlopsTest {
             long d = 2L * (64 * 1 * 16 * 196 + 128 * 64 * 16 * 49 + 128 * 49);
             assertEquals(g, Flops.forward(nets.generator(), new Shape(1, 100)));
             assertEquals(d, Flops.forward(nets.discriminator(), new Shape(1, 1, 28, 28)));
-            assertEquals(4 * g + 9 * d, Flops.trainingStep(g, d));
+            assertEquals(4 * g + 9 * d, Flops.trainingStep(g, d, false));
+            assertEquals(3 * g + 9 * d, Flops.trainingStep(g, d, true));
         }
     }
 
@@ -53,7 +54,7 @@ class FlopsTest {
         assertTrue(r.stepsPerSecond() > 0, r.toString()); // speed itself is the benchmark's job, not a test's
         long g = 512L * 2 * (2 * 128 + 128 * 128 + 128 * 2);
         long d = 512L * 2 * (2 * 128 + 128 * 128 + 128);
-        assertEquals(4 * g + 9 * d, r.flopsPerStep());
+        assertEquals(3 * g + 9 * d, r.flopsPerStep(), "the MLP shape reuses the D-step's G(z)");
         assertEquals(r.flopsPerStep() * r.stepsPerSecond() / 1e9, r.gflops(), 1e-9);
         assertTrue(MachineProbe.matmulGflops(256, 3) > 0.1);
         assertTrue(MachineProbe.peakRssMib() > 10);

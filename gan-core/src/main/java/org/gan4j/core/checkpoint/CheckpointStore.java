@@ -154,8 +154,12 @@ public final class CheckpointStore {
             readHeader(in, file);
             long step = in.readLong();
             String config = readConfig(in);
-            ParameterIo.read(nets.generator(), "the generator", in, temp);
-            ParameterIo.read(nets.discriminator(), "the discriminator", in, temp);
+            try {
+                ParameterIo.read(nets.generator(), "the generator", in, temp);
+                ParameterIo.read(nets.discriminator(), "the discriminator", in, temp);
+            } catch (IncompatibleCheckpointException e) {
+                throw new IncompatibleCheckpointException(file + ": " + e.getMessage());
+            }
             g.load(nets.manager(), in);
             d.load(nets.manager(), in);
             return new Restored(step, config, file);

@@ -2,6 +2,7 @@ package org.gan4j.core.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +20,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a config file and the files it {@code extends:} into one tree, remembering for every value the
@@ -55,16 +58,39 @@ final class ConfigComposer {
                     + cycle.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" -> ")));
         }
         String label = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(namedAt == null ? label : namedAt, namedAt == null ? "" : EXTENDS,
+                    (namedAt == null ? "" : file + ": ") + "is a folder; expected a YAML file");
+        }
         String text = read(file, namedAt);
         JsonNode tree;
         SourceMap sources;
         try {
             sources = SourceMap.of(label, text, (YAMLFactory) mapper.getFactory());
-            tree = mapper.readTree(text);
+            // A key written twice in one mapping would silently keep only the last value.
+            tree = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(text);
         } catch (JacksonException e) {
             var loc = e.getLocation();
-            String where = loc == null ? label : label + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new ConfigException(where, "", "malformed YAML: " + firstLine(e.getOriginalMessage()));
+            String where = loc == null || loc.getLineNr() < 1 ? label
+                    : label + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            String original = e.getOriginalMessage();
+            if (original != null && original.startsWith("Duplicate field '")) {
+                String name = original.substring("Duplicate field '".length(), original.indexOf('\'', 17));
+                throw new ConfigException(where, "", "duplicate key '" + name + "': a key may appear only once "
+                        + "in a section (the later value would silently replace the earlier one); remove one");
+            }
+            String problem = yamlProblem(e);
+            if (problem.contains("\\t(TAB)")) {
+                // SnakeYAML marks the end of the line before; point at the tab itself.
+                int tab = firstIndentingTab(text);
+                if (tab >= 0) {
+                    int line = (int) text.substring(0, tab).chars().filter(c -> c == '\n').count() + 1;
+                    int column = tab - text.lastIndexOf('\n', tab - 1);
+                    where = label + ":" + line + ":" + column;
+                }
+                problem = "a tab character; YAML indents with spaces only";
+            }
+            throw new ConfigException(where, "", "malformed YAML: " + problem);
         } catch (IOException e) {
             throw new ConfigException(label, "", "cannot be read: " + e.getMessage());
         }
@@ -74,7 +100,7 @@ final class ConfigComposer {
         }
         if (!tree.isObject()) {
             throw new ConfigException(label + ":1:1", "", "the top level must be a mapping of sections "
-                    + "(data:, model:, loss:, ...), got a " + tree.getNodeType().name().toLowerCase());
+                    + "(data:, model:, loss:, ...), got " + (tree.isArray() ? "a list" : "the single value '" + tree.asText() + "'"));
         }
         ObjectNode object = (ObjectNode) tree;
         JsonNode bases = object.remove(EXTENDS);
@@ -145,6 +171,48 @@ final class ConfigComposer {
         } catch (IOException e) {
             throw new ConfigException(where, namedAt == null ? "" : EXTENDS, what + "cannot be read (" + e + ")");
         }
+    }
+
+    /**
+     * What the YAML parser found wrong, without its multi-line excerpt: the problem, and the construct
+     * it was reading with the line it started at, e.g. {@code expected ',' or ']', but got <stream end>
+     * (while parsing a flow sequence that starts at line 7, column 11)}.
+     */
+    static String yamlProblem(JacksonException e) {
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof MarkedYAMLException m && m.getProblem() != null) {
+                String problem = m.getProblem().strip();
+                if (problem.endsWith(".")) {
+                    problem = problem.substring(0, problem.length() - 1);
+                }
+                Mark at = m.getContextMark();
+                Mark problemAt = m.getProblemMark();
+                if (m.getContext() == null) {
+                    return problem;
+                }
+                boolean elsewhere = at != null && (problemAt == null || at.getLine() != problemAt.getLine()
+                        || at.getColumn() != problemAt.getColumn());
+                return problem + " (" + m.getContext().strip() + (elsewhere
+                        ? " that starts at line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) : "") + ")";
+            }
+        }
+        return firstLine(e.getOriginalMessage());
+    }
+
+    /** Offset of the first tab among a line's leading whitespace, or -1. */
+    private static int firstIndentingTab(String text) {
+        boolean leading = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                leading = true;
+            } else if (c == '\t' && leading) {
+                return i;
+            } else if (c != ' ') {
+                leading = false;
+            }
+        }
+        return -1;
     }
 
     static String firstLine(String s) {

@@ -101,6 +101,13 @@ public final class ConfigLoader {
             List<String> accepted = base == null ? List.of() : names(base.getRawClass());
             JsonPointer typePointer = pointer.append(JsonPointer.compile("/type"));
             if (t.getTypeId() == null) {
+                JsonNode given = tree.at(pointer);
+                if (given.isValueNode() && !given.asText().isEmpty()) {
+                    // `loss: minimax` instead of `loss: {type: minimax}`
+                    return new ConfigException(sources.locate(pointer), key, "must be a section with 'type:', "
+                            + "e.g. " + (key.isEmpty() || key.endsWith("]") ? "" : lastSegment(key) + ": ") + "{type: " + given.asText()
+                            + "}, got the single value '" + given.asText() + "'; registered types: " + accepted);
+                }
                 return new ConfigException(sources.locate(pointer), key,
                         "needs 'type:', one of " + accepted);
             }
@@ -119,7 +126,7 @@ public final class ConfigLoader {
         }
         if (e instanceof MismatchedInputException m && m.getCause() == null) {
             return new ConfigException(sources.locate(pointer), key,
-                    "expected " + describe(m.getTargetType()) + " (" + firstLine(m.getOriginalMessage()) + ")");
+                    "expected " + describe(m.getTargetType()) + ", got " + describeValue(bad));
         }
         Throwable cause = rootCause(e);
         String problem = cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
@@ -150,6 +157,29 @@ public final class ConfigLoader {
             return "one of the accepted words";
         }
         return "a mapping (key: value section)";
+    }
+
+    /** A value as a user wrote it, for "expected X, got Y". */
+    private static String describeValue(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isObject()) {
+            return "a mapping " + abbreviate(node.toString());
+        }
+        if (node.isArray()) {
+            return "a list " + abbreviate(node.toString());
+        }
+        return "'" + abbreviate(node.asText()) + "'";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    private static String lastSegment(String dotted) {
+        int dot = dotted.lastIndexOf('.');
+        return dot < 0 ? dotted : dotted.substring(dot + 1);
     }
 
     private static Throwable rootCause(Throwable t) {
@@ -208,7 +238,8 @@ public final class ConfigLoader {
         try {
             value = rawValue.isBlank() ? TextNode.valueOf("") : mapper.readTree(rawValue);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(label, keyPath, "the value is not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw new ConfigException(label, keyPath, "the value is not valid YAML: " + ConfigComposer.yamlProblem(e)
+                    + "; quote it or write it as in a YAML file, e.g. --set model.hidden=[64,64]");
         }
         String[] parts = keyPath.split("\\.");
         List<String> walked = new ArrayList<>();

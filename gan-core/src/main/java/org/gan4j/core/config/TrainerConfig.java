@@ -26,6 +26,10 @@ public final class TrainerConfig {
     @JsonPropertyDescription("G stays frozen for the first this many steps (D-only warm-up)")
     private long generatorStart = 0;
 
+    @JsonPropertyDescription("G-step reuses the last D-step's G(z) (one G forward per iteration, as PyTorch's DCGAN "
+            + "example) instead of fresh noise (Algorithm 1)")
+    private boolean reuseFake = false;
+
     @JsonPropertyDescription("log (and check for NaN) every this many steps")
     private int logEvery = 100;
 
@@ -95,6 +99,14 @@ public final class TrainerConfig {
 
     public void setGeneratorStart(long generatorStart) {
         this.generatorStart = ConfigChecks.nonNegative(generatorStart);
+    }
+
+    public boolean isReuseFake() {
+        return reuseFake;
+    }
+
+    public void setReuseFake(boolean reuseFake) {
+        this.reuseFake = reuseFake;
     }
 
     public int getLogEvery() {

@@ -31,6 +31,7 @@ public final class GanTrainer {
     private final NoiseSampler noise;
     private final StreamSeedsForRun seeds;
     private volatile boolean stopRequested;
+    private java.util.List<Parameter> discriminatorTrainable;
 
     public GanTrainer(TrainingPlan plan) {
         this.plan = plan;
@@ -63,11 +64,16 @@ public final class GanTrainer {
             boolean logging = (step + 1) % plan.logEvery() == 0 || step + 1 == targetStep;
             StepValues values = new StepValues();
             boolean updateGenerator = plan.trainGenerator() && step >= plan.generatorStart();
-            for (int i = 0; i < plan.discriminatorSteps(); i++) {
-                discriminatorStep(manager, step, i, logging && i == plan.discriminatorSteps() - 1, updateGenerator, values);
-            }
-            if (updateGenerator) {
-                generatorStep(manager, step, logging, values);
+            // Arrays that must outlive one D-step (the reused fake batch) live until the iteration ends.
+            try (NDManager iteration = manager.newSubManager()) {
+                for (int i = 0; i < plan.discriminatorSteps(); i++) {
+                    boolean lastD = i == plan.discriminatorSteps() - 1;
+                    discriminatorStep(iteration, step, i, logging && lastD,
+                            updateGenerator && lastD && plan.reuseFake(), updateGenerator, values);
+                }
+                if (updateGenerator) {
+                    generatorStep(iteration, step, logging, values);
+                }
             }
             step++;
             if (logging) {
@@ -100,16 +106,19 @@ public final class GanTrainer {
     }
 
     /** One discriminator update on minibatch {@code i} of iteration {@code step}. */
-    private void discriminatorStep(NDManager parent, long step, int i, boolean record, boolean generatorUpdated,
-            StepValues values) {
+    private void discriminatorStep(NDManager iteration, long step, int i, boolean record, boolean keepFake,
+            boolean generatorUpdated, StepValues values) {
         long index = step * plan.discriminatorSteps() + i;
-        try (NDManager scope = parent.newSubManager()) {
+        try (NDManager scope = iteration.newSubManager()) {
             Batch real = plan.data().batch(scope, seeds.data(), index, plan.batchSize());
-            NDArray z = noise.sample(scope, seeds.discriminatorNoise(), index, plan.batchSize());
+            // G(z) and its recorded graph attach to z's manager: kept for the G-step when it reuses them.
+            NDArray z = noise.sample(keepFake ? iteration : scope, seeds.discriminatorNoise(), index, plan.batchSize());
             StepLossContext context;
             NDArray loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray fake = nets.generate(z, true).stopGradient();
+                NDArray generated = nets.generate(z, true);
+                values.reusableFake = keepFake ? generated : null;
+                NDArray fake = generated.stopGradient();
                 NDArray realLogits = nets.discriminate(real.samples(), true);
                 NDArray fakeLogits = nets.discriminate(fake, true);
                 context = new StepLossContext(Phase.DISCRIMINATOR, step, nets, real::samples, realLogits, fake, fakeLogits);
@@ -133,17 +142,21 @@ public final class GanTrainer {
     /** One generator update; D's gradients written here are overwritten by D's next backward. */
     private void generatorStep(NDManager parent, long step, boolean record, StepValues values) {
         try (NDManager scope = parent.newSubManager()) {
-            NDArray z = noise.sample(scope, seeds.generatorNoise(), step, plan.batchSize());
             NDArray loss;
             NDArray fakeLogits;
+            setDiscriminatorFrozen(true); // D's weight gradients would never be applied: don't compute them
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray fake = nets.generate(z, true);
+                // Either the last D-step's G(z), whose graph was recorded then, or a fresh draw (Algorithm 1).
+                NDArray fake = values.reusableFake != null ? values.reusableFake
+                        : nets.generate(noise.sample(scope, seeds.generatorNoise(), step, plan.batchSize()), true);
                 fakeLogits = nets.discriminate(fake, true);
                 long realIndex = step * Math.max(1, plan.discriminatorSteps()) + plan.discriminatorSteps();
                 StepLossContext context = new StepLossContext(Phase.GENERATOR, step, nets,
                         new LazyRealBatch(scope, realIndex), null, fake, fakeLogits);
                 loss = plan.loss().generatorLoss(context);
                 collector.backward(loss);
+            } finally {
+                setDiscriminatorFrozen(false);
             }
             if (record) {
                 values.generatorLoss = loss.getFloat();
@@ -153,6 +166,17 @@ public final class GanTrainer {
                 }
             }
             plan.generatorOptimizer().update(nets.generator().getParameters());
+        }
+    }
+
+    /** Freezes or thaws D's trainable weights (its BatchNorm running statistics are not trainable). */
+    private void setDiscriminatorFrozen(boolean frozen) {
+        if (discriminatorTrainable == null) {
+            discriminatorTrainable = nets.discriminator().getParameters().values().stream()
+                    .filter(Parameter::requiresGradient).toList();
+        }
+        for (Parameter p : discriminatorTrainable) {
+            p.freeze(frozen);
         }
     }
 
@@ -235,6 +259,7 @@ public final class GanTrainer {
         double meanReal = Double.NaN;
         double meanFake = Double.NaN;
         double generatorGradNorm = 0;
+        NDArray reusableFake; // the last D-step's G(z) with its graph, when the plan reuses it
 
         StepStats toStats(long step, double secondsPerStep) {
             return new StepStats(step, discriminatorLoss, generatorLoss, meanReal, meanFake,

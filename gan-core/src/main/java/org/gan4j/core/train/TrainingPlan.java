@@ -29,6 +29,7 @@ import org.gan4j.core.config.LatentConfig;
  * @param seed the experiment's seed
  * @param runDir where outputs go
  * @param stepHook called after every step (checkpoints)
+ * @param reuseFake the G-step reuses the last D-step's G(z) instead of drawing fresh noise
  */
 public record TrainingPlan(
         GanNetworks networks,
@@ -47,4 +48,15 @@ public record TrainingPlan(
         List<TrainingListener> listeners,
         long seed,
         Path runDir,
-        StepHook stepHook) {}
+        StepHook stepHook,
+        boolean reuseFake) {
+
+    /** A plan that follows Algorithm 1 exactly: fresh noise for the G-step. */
+    public TrainingPlan(GanNetworks networks, AdversarialLoss loss, SampleSource data, LatentConfig latent,
+            ParameterOptimizer generatorOptimizer, ParameterOptimizer discriminatorOptimizer, int batchSize,
+            int discriminatorSteps, boolean trainGenerator, long generatorStart, int logEvery, long evalEvery,
+            List<Metric> metrics, List<TrainingListener> listeners, long seed, Path runDir, StepHook stepHook) {
+        this(networks, loss, data, latent, generatorOptimizer, discriminatorOptimizer, batchSize, discriminatorSteps,
+                trainGenerator, generatorStart, logEvery, evalEvery, metrics, listeners, seed, runDir, stepHook, false);
+    }
+}

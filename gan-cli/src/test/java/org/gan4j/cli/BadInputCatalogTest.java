@@ -1,0 +1,719 @@
+package org.gan4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The catalogue of bad input (docs/errors.md): every entry runs the real command line in-process and
+ * checks the exit code (2 usage/config, 1 runtime), that the error is ONE line starting with {@code gan: }
+ * with no stack trace, and that it says what is wrong, where, and what is accepted.
+ *
+ * <p>Log lines ({@code HH:mm:ss [LEVEL] ...}, written by slf4j-simple to stderr while a run starts) are
+ * not error messages and are set aside before counting.
+ */
+class BadInputCatalogTest {
+    private static final Pattern LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d \\[(TRACE|DEBUG|INFO|WARN|ERROR)\\] .*");
+
+    /** Tiny and fast: ring data, a one-layer MLP of width 8, 10 steps. */
+    static final String TINY = """
+            seed: 1
+            data: {type: ring}
+            model: {type: mlp, hidden: [8]}
+            loss: {type: non-saturating}
+            trainer: {steps: 10, batch_size: 16, log_every: 5}
+            eval: {samples: 50}
+            output: {plots: false}
+            """;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The outcome of one command: exit code and what it wrote. */
+    record Outcome(int code, String stderr, String stdout) {
+        /** The stderr lines that are not log lines. */
+        List<String> messageLines() {
+            return stderr.lines().filter(l -> !l.isBlank() && !LOG_LINE.matcher(l).matches()).toList();
+        }
+    }
+
+    private Outcome gan(String... args) {
+        out.reset();
+        err.reset();
+        int code = GanCli.run(args);
+        System.err.flush();
+        return new Outcome(code, err.toString(), out.toString());
+    }
+
+    /** Asserts exit code, one {@code gan: } line without stack trace, holding every fragment. */
+    private static String assertOneMessage(Outcome o, int code, String... fragments) {
+        String all = "exit " + o.code() + ", stderr:\n" + o.stderr();
+        assertEquals(code, o.code(), all);
+        assertFalse(o.stderr().contains("\tat "), "no stack trace: " + all);
+        List<String> lines = o.messageLines();
+        assertEquals(1, lines.size(), "exactly one message line: " + all);
+        String line = lines.get(0);
+        assertTrue(line.startsWith("gan: "), all);
+        for (String f : fragments) {
+            assertTrue(line.contains(f), "'" + f + "' in: " + line);
+        }
+        return line;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private Path config(String yaml) throws IOException {
+        return write("exp.yaml", yaml);
+    }
+
+    /** TINY with its data line replaced. */
+    private Path withData(String dataLine) throws IOException {
+        return config(TINY.replace("data: {type: ring}", "data: " + dataLine));
+    }
+
+    private String validate(String yaml, int code, String... fragments) throws IOException {
+        Path file = config(yaml);
+        return assertOneMessage(gan("validate", file.toString()), code, fragments);
+    }
+
+    private String train(Path config, int code, String... fragments) {
+        return assertOneMessage(gan("train", config.toString(), "--out", dir.resolve("run").toString()), code, fragments);
+    }
+
+    private Path trainedRun(String name) throws IOException {
+        Path run = dir.resolve(name);
+        Outcome o = gan("train", config(TINY).toString(), "--out", run.toString());
+        assertEquals(0, o.code(), o.stderr());
+        return run;
+    }
+
+    private String file() {
+        return dir.resolve("exp.yaml").toString();
+    }
+
+    private static byte[] idxImages(int count, int rows, int cols, int magic) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream d = new DataOutputStream(bytes)) {
+            d.writeInt(magic);
+            d.writeInt(count);
+            d.writeInt(rows);
+            d.writeInt(cols);
+            byte[] pixels = new byte[count * rows * cols];
+            new Random(1).nextBytes(pixels);
+            d.write(pixels);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] idxLabels(int count) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream d = new DataOutputStream(bytes)) {
+            d.writeInt(0x00000801);
+            d.writeInt(count);
+            for (int i = 0; i < count; i++) {
+                d.writeByte(i % 10);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] raw) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(raw);
+        }
+        return bytes.toByteArray();
+    }
+
+    private Path idxFolder(byte[] images, byte[] labels) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("mnist"));
+        Files.write(folder.resolve("train-images-idx3-ubyte.gz"), gzip(images));
+        if (labels != null) {
+            Files.write(folder.resolve("train-labels-idx1-ubyte.gz"), gzip(labels));
+        }
+        return folder;
+    }
+
+    private static byte[] png(int side) throws IOException {
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(2);
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                image.setRGB(x, y, random.nextInt(0xFFFFFF));
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    // ------------------------------------------------------ config files (exit 2)
+
+    @Test
+    void malformedYaml() throws Exception {
+        validate(TINY.replace("hidden: [8]}", "hidden: [8}"), 2, file() + ":3:", "malformed YAML: expected ',' or ']'",
+                "flow sequence that starts at line 3");
+    }
+
+    @Test
+    void tabIndentation() throws Exception {
+        validate(TINY + "checkpoint:\n\tevery: 5\n", 2, file() + ":9:1: malformed YAML: a tab character; YAML indents with spaces only");
+    }
+
+    @Test
+    void duplicateKey() throws Exception {
+        validate(TINY.replace("steps: 10,", "steps: 10, steps: 20,"), 2, file() + ":5:",
+                "duplicate key 'steps': a key may appear only once in a section");
+    }
+
+    @Test
+    void emptyConfigFile() throws Exception {
+        validate("# nothing yet\n", 2, file() + ": the file is empty; expected the sections data, model and loss");
+    }
+
+    @Test
+    void topLevelNotAMapping() throws Exception {
+        validate("- data\n- model\n", 2, file() + ":1:1: the top level must be a mapping of sections", "got a list");
+    }
+
+    @Test
+    void missingConfigFile() {
+        assertOneMessage(gan("validate", dir.resolve("nope.yaml").toString()), 2, dir.resolve("nope.yaml") + ": no such file");
+    }
+
+    @Test
+    void configIsAFolder() {
+        assertOneMessage(gan("train", dir.toString()), 2, "gan: " + dir + ": is a folder; expected a YAML file");
+    }
+
+    @Test
+    void configNotUtf8() throws Exception {
+        Path file = dir.resolve("exp.yaml");
+        Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', ':', ' ', '1'});
+        assertOneMessage(gan("validate", file.toString()), 2, file + ": is not UTF-8 text");
+    }
+
+    @Test
+    void unknownTopLevelKey() throws Exception {
+        validate(TINY + "trainr: {steps: 5}\n", 2, file() + ":8:1:", "unknown key 'trainr'; accepted keys here: [",
+                "trainer");
+    }
+
+    @Test
+    void unknownKeyInAVariant() throws Exception {
+        validate(TINY.replace("{type: ring}", "{type: ring, modez: 8}"), 2, file() + ":2:", "data: unknown key 'modez'",
+                "modes", "radius");
+    }
+
+    @Test
+    void unknownLossType() throws Exception {
+        validate(TINY.replace("non-saturating", "wgan"), 2, file() + ":4:", "loss.type: unknown type 'wgan'; registered: [",
+                "minimax", "non-saturating");
+    }
+
+    @Test
+    void unknownOptimizerType() throws Exception {
+        validate(TINY.replace("log_every: 5}", "log_every: 5, generator_optimizer: {type: rmsprop}}"), 2, file() + ":5:",
+                "trainer.generator_optimizer.type: unknown type 'rmsprop'; registered: [adam, sgd]");
+    }
+
+    @Test
+    void unknownMetricType() throws Exception {
+        validate(TINY.replace("eval: {samples: 50}", "eval: {samples: 50, metrics: [{type: fid}]}"), 2, file() + ":6:",
+                "eval.metrics[0].type: unknown type 'fid'; registered: [");
+    }
+
+    @Test
+    void sectionWithoutType() throws Exception {
+        validate(TINY.replace("{type: non-saturating}", "{}"), 2, file() + ":4:", "loss: needs 'type:', one of [",
+                "minimax");
+    }
+
+    @Test
+    void sectionGivenAsAWord() throws Exception {
+        validate(TINY.replace("{type: non-saturating}", "minimax"), 2, file() + ":4:",
+                "loss: must be a section with 'type:', e.g. loss: {type: minimax}", "registered types: [");
+    }
+
+    @Test
+    void missingSection() throws Exception {
+        validate(TINY.replace("model: {type: mlp, hidden: [8]}\n", ""), 2,
+                file() + ": model: missing; add a 'model:' section with 'type:' one of [", "mlp");
+    }
+
+    @Test
+    void wordWhereANumberIsExpected() throws Exception {
+        validate(TINY.replace("batch_size: 16", "batch_size: lots"), 2, file() + ":5:",
+                "trainer.batch_size: 'lots' is not an integer");
+    }
+
+    @Test
+    void fractionWhereAnIntegerIsExpected() throws Exception {
+        validate(TINY.replace("steps: 10", "steps: 2.5"), 2, file() + ":5:", "trainer.steps: '2.5' is not an integer");
+    }
+
+    @Test
+    void singleValueWhereAListIsExpected() throws Exception {
+        validate(TINY.replace("hidden: [8]", "hidden: 8"), 2, file() + ":3:", "model.hidden: expected a list, got '8'");
+    }
+
+    @Test
+    void singleValueWhereASectionIsExpected() throws Exception {
+        validate(TINY.replace("eval: {samples: 50}", "eval: 50"), 2, file() + ":6:",
+                "eval: expected a mapping (key: value section), got '50'");
+    }
+
+    @Test
+    void wordWhereABooleanIsExpected() throws Exception {
+        validate(TINY.replace("output: {plots: false}", "output: {plots: maybe}"), 2, file() + ":7:",
+                "output.plots: 'maybe' is not true or false");
+    }
+
+    @Test
+    void unknownWordForAnEnum() throws Exception {
+        validate(TINY.replace("hidden: [8]", "hidden: [8], activation: swish"), 2, file() + ":3:", "model.activation",
+                "relu", "leaky_relu", "tanh");
+    }
+
+    @Test
+    void wordOutsideTheAcceptedSet() throws Exception {
+        validate(TINY.replace("data: {type: ring}", "data: {type: idx, split: validation}"), 2, file() + ":2:",
+                "data.split: 'validation' is not accepted; expected one of [train, test]");
+    }
+
+    @Test
+    void negativeBatchSize() throws Exception {
+        validate(TINY.replace("batch_size: 16", "batch_size: -3"), 2, file() + ":5:",
+                "trainer.batch_size: must be a positive integer, got -3");
+    }
+
+    @Test
+    void zeroBatchSize() throws Exception {
+        validate(TINY.replace("batch_size: 16", "batch_size: 0"), 2, file() + ":5:",
+                "trainer.batch_size: must be a positive integer, got 0");
+    }
+
+    @Test
+    void zeroLatentDimension() throws Exception {
+        validate(TINY + "latent: {dim: 0}\n", 2, file() + ":8:", "latent.dim: must be a positive integer, got 0");
+    }
+
+    @Test
+    void negativeLayerWidth() throws Exception {
+        validate(TINY.replace("hidden: [8]", "hidden: [8, -1]"), 2, file() + ":3:",
+                "model.hidden: must be a list of positive integers, got [8, -1]");
+    }
+
+    @Test
+    void zeroModesInTheData() throws Exception {
+        validate(TINY.replace("{type: ring}", "{type: ring, modes: 0}"), 2, file() + ":2:",
+                "data.modes: must be a positive integer, got 0");
+    }
+
+    @Test
+    void negativeStandardDeviation() throws Exception {
+        validate(TINY.replace("{type: ring}", "{type: ring, std: -1}"), 2, file() + ":2:",
+                "data.std: must be a finite number > 0, got -1.0");
+    }
+
+    @Test
+    void negativeLearningRate() throws Exception {
+        validate(TINY.replace("log_every: 5}", "log_every: 5, discriminator_optimizer: {type: adam, lr: -0.1}}"), 2,
+                file() + ":5:", "trainer.discriminator_optimizer.lr: must be a finite number > 0, got -0.1");
+    }
+
+    @Test
+    void betaOutOfRange() throws Exception {
+        validate(TINY.replace("log_every: 5}", "log_every: 5, generator_optimizer: {type: adam, beta1: 1.5}}"), 2,
+                file() + ":5:", "trainer.generator_optimizer.beta1: must be in [0.0, 1.0), got 1.5");
+    }
+
+    @Test
+    void keyWithoutValue() throws Exception {
+        validate(TINY.replace("output: {plots: false}", "output:\n  plots:\n  dir: x"), 2, file() + ":8:",
+                "output.plots: has no value; give a value or remove the key to use the default");
+    }
+
+    @Test
+    void extendsAMissingFile() throws Exception {
+        validate("extends: base.yaml\n" + TINY, 2, file() + ":1:10: extends: " + dir.resolve("base.yaml") + ": no such file");
+    }
+
+    @Test
+    void extendsCycle() throws Exception {
+        write("a.yaml", "extends: exp.yaml\n");
+        validate("extends: a.yaml\n" + TINY, 2, "extends: extends cycle: exp.yaml -> a.yaml -> exp.yaml");
+    }
+
+    @Test
+    void badValueInABaseFilePointsAtTheBase() throws Exception {
+        write("base.yaml", TINY.replace("batch_size: 16", "batch_size: -1"));
+        validate("extends: base.yaml\nseed: 2\n", 2, dir.resolve("base.yaml") + ":5:",
+                "trainer.batch_size: must be a positive integer, got -1");
+    }
+
+    // ---------------------------------------------------------- --set overrides (exit 2)
+
+    @Test
+    void overrideWithoutEquals() throws Exception {
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "trainer.steps"), 2,
+                "gan: --set trainer.steps: expected key.path=value, e.g. trainer.steps=500");
+    }
+
+    @Test
+    void overrideOfAnUnknownKey() throws Exception {
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "trainer.speed=3"), 2,
+                "gan: --set trainer.speed=3: trainer: unknown key 'speed'; accepted keys here: [", "batch_size");
+    }
+
+    @Test
+    void overrideWithInvalidYaml() throws Exception {
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "model.hidden=[8"), 2,
+                "gan: --set model.hidden=[8: model.hidden: the value is not valid YAML: expected ',' or ']'",
+                "e.g. --set model.hidden=[64,64]");
+    }
+
+    @Test
+    void overrideIndexOutOfRange() throws Exception {
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "model.hidden.3=4"), 2,
+                "gan: --set model.hidden.3=4: model.hidden.3: '3' is not an index of this list; expected 0..0");
+    }
+
+    @Test
+    void overrideBelowASingleValue() throws Exception {
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "seed.x=1"), 2,
+                "gan: --set seed.x=1: seed: is a single value, so it has no key 'x'");
+    }
+
+    // ------------------------------------------------------ command-line usage (exit 2)
+
+    @Test
+    void unknownCommand() {
+        assertOneMessage(gan("trian"), 2, "gan: unknown command 'trian' (did you mean train?); commands: train, validate,",
+                "see 'gan --help'");
+    }
+
+    @Test
+    void unknownOption() throws Exception {
+        assertOneMessage(gan("train", config(TINY).toString(), "--outt", "x"), 2,
+                "gan: train: unknown option '--outt' (did you mean --out?); options: ", "--overwrite", "--resume",
+                "see 'gan train --help'");
+    }
+
+    @Test
+    void missingConfigArgument() {
+        assertOneMessage(gan("validate"), 2, "gan: validate: missing required parameter: 'CONFIG'; see 'gan validate --help'");
+    }
+
+    @Test
+    void extraArgument() throws Exception {
+        assertOneMessage(gan("validate", config(TINY).toString(), "other.yaml"), 2,
+                "gan: validate: unexpected argument 'other.yaml'; gan validate takes CONFIG and options");
+    }
+
+    @Test
+    void optionWithoutItsValue() throws Exception {
+        assertOneMessage(gan("train", config(TINY).toString(), "--set"), 2,
+                "gan: train: missing required parameter for option '--set' (KEY=VALUE)");
+    }
+
+    @Test
+    void optionValueOfTheWrongType() {
+        assertOneMessage(gan("sample", dir.toString(), "--n", "many"), 2,
+                "gan: sample: invalid value for option '--n': 'many' is not an int");
+    }
+
+    @Test
+    void zeroSamplesRequested() {
+        assertOneMessage(gan("sample", dir.toString(), "--n", "0"), 2,
+                "gan: sample: invalid value for option '--n': must be a positive number of samples, got 0");
+    }
+
+    @Test
+    void resumeWithOut() throws Exception {
+        assertOneMessage(gan("train", "--resume", dir.toString(), "--out", dir.resolve("x").toString()), 2,
+                "gan: train: --resume continues a run in place; drop --out/--overwrite");
+    }
+
+    // ------------------------------------------------------------- data files (exit 1)
+
+    @Test
+    void idxFolderMissing() throws Exception {
+        train(withData("{type: idx, path: mnist}"), 1, "gan: data: " + dir.resolve("mnist")
+                + ": not a folder; path must name the folder holding train-images-idx3-ubyte[.gz] and "
+                + "train-labels-idx1-ubyte[.gz]");
+    }
+
+    @Test
+    void idxImagesFileMissing() throws Exception {
+        Files.createDirectories(dir.resolve("mnist"));
+        train(withData("{type: idx, path: mnist}"), 1, "gan: data: " + dir.resolve("mnist")
+                + ": no train-images-idx3-ubyte file (accepted: [train-images-idx3-ubyte.gz, train-images-idx3-ubyte,");
+    }
+
+    @Test
+    void idxTruncatedGzip() throws Exception {
+        Path folder = idxFolder(idxImages(20, 8, 8, 0x00000803), idxLabels(20));
+        Path images = folder.resolve("train-images-idx3-ubyte.gz");
+        byte[] whole = Files.readAllBytes(images);
+        Files.write(images, Arrays.copyOf(whole, whole.length / 2));
+        train(withData("{type: idx, path: mnist}"), 1, "gan: data: " + images + ": truncated: the header announces "
+                + "20 images of 8×8 pixels (1280 bytes after the 16-byte header) but only");
+    }
+
+    @Test
+    void idxTruncatedHeader() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("mnist"));
+        Files.write(folder.resolve("train-images-idx3-ubyte"), new byte[] {0, 0, 8, 3, 0, 0});
+        train(withData("{type: idx, path: mnist}"), 1, "gan: data: " + folder.resolve("train-images-idx3-ubyte")
+                + ": truncated: the file ends before the image count in its header");
+    }
+
+    @Test
+    void idxWrongMagic() throws Exception {
+        // The labels file stored under the images file's name.
+        Path folder = idxFolder(idxLabels(4), idxLabels(4));
+        train(withData("{type: idx, path: mnist}"), 1, "gan: data: " + folder.resolve("train-images-idx3-ubyte.gz")
+                + ": not an IDX images file: magic number is 0x00000801, expected 0x00000803 (this is a labels file)");
+    }
+
+    @Test
+    void idxImageAndLabelCountsDiffer() throws Exception {
+        Path folder = idxFolder(idxImages(4, 4, 4, 0x00000803), idxLabels(3));
+        train(withData("{type: idx, path: mnist}"), 1, "gan: data: " + folder.resolve("train-labels-idx1-ubyte.gz")
+                + ": holds 3 labels but " + folder.resolve("train-images-idx3-ubyte.gz")
+                + " holds 4 images; expected one label per image");
+    }
+
+    @Test
+    void batchLargerThanTheDataSet() throws Exception {
+        idxFolder(idxImages(4, 4, 4, 0x00000803), idxLabels(4));
+        train(withData("{type: idx, path: mnist}"), 1, "gan: trainer.batch_size 16 is larger than the data set (4 samples)");
+    }
+
+    @Test
+    void cifarTruncatedBatchFile() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("cifar"));
+        byte[] record = new byte[3073];
+        for (int i = 1; i <= 5; i++) {
+            Files.write(folder.resolve("data_batch_" + i + ".bin"), i == 3 ? Arrays.copyOf(record, 3000) : record);
+        }
+        train(withData("{type: cifar10, path: cifar}"), 1, "gan: data: " + folder.resolve("data_batch_3.bin")
+                + ": 3000 bytes is not a whole number of CIFAR-10 records of 3073 bytes (1 label + 3072 pixels); "
+                + "the file is truncated or not CIFAR-10 binary");
+    }
+
+    @Test
+    void cifarBatchFileMissing() throws Exception {
+        Files.createDirectories(dir.resolve("cifar"));
+        train(withData("{type: cifar10, path: cifar}"), 1, "gan: data: " + dir.resolve("cifar").resolve("data_batch_1.bin")
+                + ": no such file; split 'train' needs [data_batch_1.bin, data_batch_2.bin, data_batch_3.bin,");
+    }
+
+    @Test
+    void imageFolderWithACorruptPng() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("faces"));
+        Files.write(folder.resolve("a.png"), png(8));
+        byte[] whole = png(8);
+        Files.write(folder.resolve("b.png"), Arrays.copyOf(whole, 60));
+        train(withData("{type: image-folder, path: faces, size: 8, channels: 1}"), 1,
+                "gan: data: " + folder.resolve("b.png") + ": cannot decode the image: ");
+    }
+
+    @Test
+    void imageFolderWithAFileThatIsNoImage() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("faces"));
+        Files.writeString(folder.resolve("notes.png"), "not an image");
+        train(withData("{type: image-folder, path: faces, size: 8, channels: 1}"), 1,
+                "gan: data: " + folder.resolve("notes.png") + ": not a readable PNG or JPEG image");
+    }
+
+    @Test
+    void imageFolderEmpty() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("faces"));
+        train(withData("{type: image-folder, path: faces, size: 8, channels: 1}"), 1,
+                "gan: data: " + folder + ": no PNG or JPEG files (.png, .jpg, .jpeg) found");
+    }
+
+    // ---------------------------------------------- output and run directories (exit 1)
+
+    @Test
+    void outputDirectoryIsAFile() throws Exception {
+        Path taken = write("taken", "x");
+        assertOneMessage(gan("train", config(TINY).toString(), "--out", taken.toString()), 1,
+                "gan: output directory " + taken + " is a file; choose another with --out");
+    }
+
+    @Test
+    void outputDirectoryInsideAFile() throws Exception {
+        Path taken = write("taken", "x");
+        assertOneMessage(gan("train", config(TINY).toString(), "--out", taken.resolve("run").toString()), 1,
+                "gan: output directory " + taken.resolve("run") + " cannot be created or written (Not a directory); choose another with --out");
+    }
+
+    @Test
+    void existingRunWithoutOverwrite() throws Exception {
+        Path run = trainedRun("run");
+        assertOneMessage(gan("train", config(TINY).toString(), "--out", run.toString()), 1,
+                "gan: output directory " + run + " already holds a run; pass --overwrite to replace it, "
+                        + "or choose another with --out");
+    }
+
+    @Test
+    void resumeFromADirectoryThatIsNotARun() throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        assertOneMessage(gan("train", config(TINY).toString(), "--resume", plain.toString()), 1,
+                "gan: cannot resume " + plain + ": it is not a run directory (no config.yaml)");
+    }
+
+    @Test
+    void resumeFromAMissingDirectory() throws Exception {
+        assertOneMessage(gan("train", config(TINY).toString(), "--resume", dir.resolve("gone").toString()), 1,
+                "gan: cannot resume " + dir.resolve("gone") + ": no such directory");
+    }
+
+    @Test
+    void resumeARunWithoutCheckpoints() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("config.yaml"), TINY);
+        assertOneMessage(gan("train", "--resume", run.toString()), 1,
+                "gan: cannot resume " + run + ": it has no valid checkpoint in " + run.resolve("checkpoints"),
+                "(was it interrupted before its first checkpoint?)");
+    }
+
+    @Test
+    void resumeARunThatIsAlreadyDone() throws Exception {
+        Path run = trainedRun("run");
+        assertOneMessage(gan("train", "--resume", run.toString()), 1,
+                "gan: the run in " + run + " is already at step 10 and trainer.steps is 10; ask for more with "
+                        + "--set trainer.steps=N (a total) or --set trainer.more_steps=N");
+    }
+
+    @Test
+    void resumeWithAnIncompatibleCheckpoint() throws Exception {
+        Path run = trainedRun("run");
+        Path wider = write("wider.yaml", TINY.replace("hidden: [8]", "hidden: [16]").replace("steps: 10", "steps: 20"));
+        assertOneMessage(gan("train", wider.toString(), "--resume", run.toString()), 1,
+                "gan: incompatible checkpoint: " + run.resolve("checkpoints"), "the generator parameter '", "has shape (16, 2) but the "
+                        + "checkpoint has (8, 2)", "use the config the run was trained with");
+    }
+
+    @Test
+    void sampleFromADirectoryThatIsNotARun() {
+        assertOneMessage(gan("sample", dir.toString(), "--out", dir.resolve("s.png").toString()), 1,
+                "gan: " + dir + " is not a run directory (no run.json)");
+    }
+
+    @Test
+    void sampleFromACorruptCheckpoint() throws Exception {
+        Path run = trainedRun("run");
+        Path ckpt = write("broken.ckpt", "GAN4J-CK but not really a checkpoint, and too short to pass the checksum");
+        assertOneMessage(gan("sample", run.toString(), "--checkpoint", ckpt.toString(), "--out",
+                dir.resolve("s.png").toString()), 1,
+                "gan: cannot sample from " + run + ": " + ckpt + " is corrupt (checksum mismatch or truncated)");
+    }
+
+    // ---------------------------------------------------------------- plugins (exit 1)
+
+    @Test
+    void pluginFolderMissing() {
+        assertOneMessage(gan("--plugins", dir.resolve("plugins").toString(), "plugins"), 1,
+                "gan: plugins folder " + dir.resolve("plugins") + " does not exist or is not a folder");
+    }
+
+    @Test
+    void pluginJarUnreadable() throws Exception {
+        Path jar = write("plugins/broken.jar", "not a zip");
+        assertOneMessage(gan("--plugins", dir.resolve("plugins").toString(), "plugins"), 1,
+                "gan: plugin jar " + jar + " could not be loaded: not a readable jar");
+    }
+
+    // ------------------------------------------------------- training failures (exit 1)
+
+    @Test
+    void trainingDiverges() throws Exception {
+        String line = assertOneMessage(gan("train", config(TINY).toString(), "--out", dir.resolve("run").toString(),
+                "--set", "trainer.generator_optimizer={type: sgd, lr: 1e30}",
+                "--set", "trainer.discriminator_optimizer={type: sgd, lr: 1e30}"), 1,
+                "gan: training diverged at step ", "lower the learning rates");
+        assertTrue(line.contains("is NaN") || line.contains("infinite"), line);
+    }
+
+    // ------------------------------------------------------------ warnings, --debug
+
+    @Test
+    void corruptNewestCheckpointFallsBackWithAWarning() throws Exception {
+        Path run = dir.resolve("run");
+        Outcome first = gan("train", config(TINY).toString(), "--out", run.toString(), "--set", "checkpoint.every=5");
+        assertEquals(0, first.code(), first.stderr());
+        Path newest = run.resolve("checkpoints").resolve("step-00000010.ckpt");
+        byte[] bytes = Files.readAllBytes(newest);
+        Files.write(newest, Arrays.copyOf(bytes, bytes.length / 2));
+        Outcome resumed = gan("train", "--resume", run.toString(), "--set", "trainer.more_steps=5");
+        assertEquals(0, resumed.code(), resumed.stderr());
+        assertTrue(resumed.stderr().contains("checkpoint " + newest + " is corrupt (checksum mismatch or truncated); "
+                + "falling back to an older one"), resumed.stderr());
+        assertTrue(resumed.stderr().contains("step-00000005.ckpt"), resumed.stderr());
+        assertTrue(resumed.messageLines().isEmpty(), resumed.stderr());
+    }
+
+    @Test
+    void debugPrintsTheStackTrace() throws Exception {
+        Path taken = write("taken", "x");
+        Outcome o = gan("--debug", "train", config(TINY).toString(), "--out", taken.toString());
+        assertEquals(1, o.code(), o.stderr());
+        assertTrue(o.stderr().startsWith("gan: output directory " + taken + " is a file"), o.stderr());
+        assertTrue(o.stderr().contains("org.gan4j.core.RunException") && o.stderr().contains("\tat "), o.stderr());
+        Outcome usage = gan("train", "--debug", "--outt");
+        assertEquals(2, usage.code(), usage.stderr());
+        assertTrue(usage.stderr().contains("\tat "), usage.stderr());
+        Outcome config = gan("--debug", "validate", config(TINY.replace("batch_size: 16", "batch_size: -3")).toString());
+        assertEquals(2, config.code(), config.stderr());
+        assertTrue(config.stderr().contains("ConfigException") && config.stderr().contains("\tat "), config.stderr());
+    }
+}
