@@ -31,7 +31,6 @@ public final class GanTrainer {
     private final NoiseSampler noise;
     private final StreamSeedsForRun seeds;
     private volatile boolean stopRequested;
-    private java.util.List<Parameter> discriminatorTrainable;
 
     public GanTrainer(TrainingPlan plan) {
         this.plan = plan;
@@ -144,7 +143,6 @@ public final class GanTrainer {
         try (NDManager scope = parent.newSubManager()) {
             NDArray loss;
             NDArray fakeLogits;
-            setDiscriminatorFrozen(true); // D's weight gradients would never be applied: don't compute them
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 // Either the last D-step's G(z), whose graph was recorded then, or a fresh draw (Algorithm 1).
                 NDArray fake = values.reusableFake != null ? values.reusableFake
@@ -155,8 +153,6 @@ public final class GanTrainer {
                         new LazyRealBatch(scope, realIndex), null, fake, fakeLogits);
                 loss = plan.loss().generatorLoss(context);
                 collector.backward(loss);
-            } finally {
-                setDiscriminatorFrozen(false);
             }
             if (record) {
                 values.generatorLoss = loss.getFloat();
@@ -166,17 +162,6 @@ public final class GanTrainer {
                 }
             }
             plan.generatorOptimizer().update(nets.generator().getParameters());
-        }
-    }
-
-    /** Freezes or thaws D's trainable weights (its BatchNorm running statistics are not trainable). */
-    private void setDiscriminatorFrozen(boolean frozen) {
-        if (discriminatorTrainable == null) {
-            discriminatorTrainable = nets.discriminator().getParameters().values().stream()
-                    .filter(Parameter::requiresGradient).toList();
-        }
-        for (Parameter p : discriminatorTrainable) {
-            p.freeze(frozen);
         }
     }
 

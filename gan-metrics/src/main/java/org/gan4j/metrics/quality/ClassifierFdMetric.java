@@ -1,0 +1,388 @@
+package org.gan4j.metrics.quality;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.gan4j.api.config.ConfigChecks;
+import org.gan4j.api.data.DataContext;
+import org.gan4j.api.data.DataSource;
+import org.gan4j.api.data.SampleSource;
+import org.gan4j.api.metric.EvalContext;
+import org.gan4j.api.metric.Metric;
+import org.gan4j.metrics.quality.ClassifierCache.Entry;
+import org.gan4j.metrics.quality.ClassifierCache.Recipe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Image quality without downloaded Inception weights: the Fréchet distance and improved precision/recall
+ * (k-NN manifolds) between real and generated images, measured on the penultimate features of a small CNN
+ * ({@link FeatureClassifier}) that this metric trains on a labelled data set and caches.
+ *
+ * <p><b>The extractor.</b> The labelled set ({@code train_data}, default the run's own data) is read once in a
+ * fixed order ({@link LabelledImages#readAll}: stream seed 0, independent of the run's seed). Its last
+ * {@code holdout} fraction is the <i>test split</i>, the rest the <i>train split</i> the classifier learns from
+ * ({@code epochs} passes, Adam). With the embedded Fashion-MNIST (10,000 test images) and the default 0.2 the
+ * classifier trains on 8,000 and is tested on 2,000. The trained parameters are cached under {@code cache_dir}
+ * keyed by SHA-256(recipe, data content) ({@link ClassifierCache}); later runs on the same data load them. The
+ * extractor id (the key's first 12 hex digits) identifies the feature space: only numbers with the same id,
+ * n_real and n_fake are comparable.
+ *
+ * <p><b>Results</b> (each name preceded by {@code prefix}):
+ * <ul>
+ *   <li>{@code fd}: FD between {@code n_real} real samples of the run ({@link EvalContext#realSamples}, the same
+ *       at every evaluation) and {@code n_fake} generated ones ({@link EvalContext#generate}), see
+ *       {@link FrechetDistance};
+ *   <li>{@code fd_real_baseline}: FD between {@code n_real} test-split and {@code n_real} train-split images, the
+ *       value a generator indistinguishable from the data would get at this sample size (FD is biased upward
+ *       for finite n);
+ *   <li>{@code precision}, {@code recall} (Kynkäänniemi et al. 2019, k = {@code k}) and their real-vs-real
+ *       baselines {@code precision_real_baseline}, {@code recall_real_baseline};
+ *   <li>{@code classifier_accuracy} on the test split, {@code n_real}, {@code n_fake}.
+ * </ul>
+ * Since results are numbers, the extractor id goes to the log and to {@code quality.json} in the run directory
+ * (rewritten at every evaluation, with the step and all of the above).
+ *
+ * <p>The classifier, the real features and the baselines are computed at the first evaluation and kept for the
+ * later ones; only the generated features are computed each time. Relative paths in {@code train_data} resolve
+ * against the working directory (a metric does not see the config's folder).
+ */
+public final class ClassifierFdMetric implements Metric, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("gan.metrics");
+
+    @JsonPropertyDescription("labelled images the feature classifier learns from (a data section with its own "
+            + "type:); default: the run's data")
+    private DataSource trainData;
+
+    @JsonPropertyDescription("fraction of the labelled set held out as the test split (classifier accuracy and "
+            + "the real-vs-real baseline)")
+    private double holdout = 0.2;
+
+    @JsonProperty("n_real")
+    @JsonPropertyDescription("real samples (and test/train samples of the baseline)")
+    private int nReal = 2000;
+
+    @JsonProperty("n_fake")
+    @JsonPropertyDescription("generated samples")
+    private int nFake = 2000;
+
+    @JsonPropertyDescription("k of the k-nearest-neighbour radii of precision and recall")
+    private int k = 3;
+
+    @JsonPropertyDescription("passes of the classifier over the train split")
+    private int epochs = 4;
+
+    @JsonPropertyDescription("filters of the classifier's first convolution (the second has twice as many)")
+    private int width = 16;
+
+    @JsonPropertyDescription("classifier minibatch size")
+    private int batchSize = 32;
+
+    @JsonPropertyDescription("classifier Adam learning rate")
+    private double learningRate = 0.001;
+
+    @JsonPropertyDescription("seed of the classifier's weights and minibatch order (not the run's seed, so runs "
+            + "with different seeds share one extractor)")
+    private long classifierSeed = 1;
+
+    @JsonPropertyDescription("folder of cached classifiers; default ~/.cache/gan4j/classifiers")
+    private String cacheDir = "";
+
+    @JsonPropertyDescription("text put before every result name (lower_snake_case)")
+    private String prefix = "";
+
+    /** Everything fixed for the run, computed at the first evaluation. */
+    private Prepared prepared;
+
+    private record Prepared(NDManager manager, Entry extractor, double accuracy, int nTrain, int nTest,
+            int nBaseline, double fdBaseline, PrecisionRecall.Result prBaseline, FrechetDistance.Moments real,
+            float[] realFeatures, double[] realRadii, SampleSource data) {}
+
+    @Override
+    public Map<String, Double> evaluate(EvalContext context) throws IOException {
+        if (prepared == null || prepared.data() != context.data()) {
+            close();
+            prepared = prepare(context);
+        }
+        Prepared p = prepared;
+        int d = FeatureClassifier.FEATURES;
+        // generate(n) is shared with the other metrics and plots of this evaluation: read, never closed here.
+        float[] fake = p.extractor().classifier().features(context.generate(nFake));
+        double fd = FrechetDistance.distance(p.real(), FrechetDistance.moments(fake, nFake, d));
+        PrecisionRecall.Result pr = PrecisionRecall.compute(p.realFeatures(), p.realRadii(), fake,
+                PrecisionRecall.radii(fake, d, k), d);
+
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(prefix + "fd", fd);
+        out.put(prefix + "fd_real_baseline", p.fdBaseline());
+        out.put(prefix + "precision", pr.precision());
+        out.put(prefix + "recall", pr.recall());
+        out.put(prefix + "precision_real_baseline", p.prBaseline().precision());
+        out.put(prefix + "recall_real_baseline", p.prBaseline().recall());
+        out.put(prefix + "classifier_accuracy", p.accuracy());
+        out.put(prefix + "n_real", (double) nReal);
+        out.put(prefix + "n_fake", (double) nFake);
+        LOG.info(String.format(Locale.ROOT, "classifier-fd step %d: fd %.3f (real-vs-real baseline %.3f), "
+                + "precision %.3f, recall %.3f (baselines %.3f, %.3f); extractor %s, accuracy %.4f, n_real %d, "
+                + "n_fake %d", context.step(), fd, p.fdBaseline(), pr.precision(), pr.recall(),
+                p.prBaseline().precision(), p.prBaseline().recall(), p.extractor().id(), p.accuracy(), nReal, nFake));
+        writeJson(context, p, out);
+        return out;
+    }
+
+    private Prepared prepare(EvalContext context) throws IOException {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            LabelledImages all;
+            if (trainData == null) {
+                all = LabelledImages.readAll(context.data(), manager, "the run's data (the default train_data)");
+            } else {
+                DataContext dc = new DataContext(Path.of("").toAbsolutePath(), context.seed());
+                try (SampleSource source = trainData.open(dc)) {
+                    all = LabelledImages.readAll(source, manager, "train_data");
+                }
+            }
+            if (!all.sampleShape().equals(context.data().sampleShape())) {
+                throw new IllegalStateException("classifier-fd: train_data holds samples of shape "
+                        + all.sampleShape() + " but the run's samples have shape " + context.data().sampleShape());
+            }
+            int n = all.size();
+            int nTest = (int) Math.round(holdout * n);
+            if (nTest < 2 || n - nTest < 2) {
+                throw new IllegalStateException("classifier-fd: holdout " + holdout + " of " + n
+                        + " images leaves " + nTest + " test and " + (n - nTest) + " train images; need at least 2 each");
+            }
+            LabelledImages train = all.range(0, n - nTest);
+            LabelledImages test = all.range(n - nTest, n);
+            Recipe recipe = new Recipe(width, epochs, batchSize, learningRate, holdout, classifierSeed);
+            Entry extractor = ClassifierCache.obtain(cacheDirectory(), recipe, all, train, manager);
+            FeatureClassifier classifier = extractor.classifier();
+            double accuracy = classifier.accuracy(test);
+            LOG.info(String.format(Locale.ROOT, "classifier-fd: extractor %s (%s), accuracy %.4f on %d test-split "
+                    + "images", extractor.id(), extractor.trained() ? "trained now" : "from the cache", accuracy,
+                    nTest));
+
+            int d = FeatureClassifier.FEATURES;
+            int nBaseline = Math.min(nReal, Math.min(nTest, n - nTest));
+            if (nBaseline < nReal) {
+                LOG.warn("classifier-fd: the baseline uses {} test and {} train images (fewer than n_real = {}); "
+                        + "it is biased upward against fd", nBaseline, nBaseline, nReal);
+            }
+            float[] testFeatures = classifier.features(test.first(nBaseline).x(), nBaseline);
+            float[] trainFeatures = classifier.features(train.first(nBaseline).x(), nBaseline);
+            double fdBaseline = FrechetDistance.distance(FrechetDistance.moments(trainFeatures, nBaseline, d),
+                    FrechetDistance.moments(testFeatures, nBaseline, d));
+            PrecisionRecall.Result prBaseline = PrecisionRecall.compute(trainFeatures, testFeatures, d, k);
+
+            float[] realFeatures;
+            try (NDManager scope = context.manager().newSubManager()) {
+                NDArray real = context.realSamples(nReal);
+                real.attach(scope);
+                realFeatures = classifier.features(real);
+            }
+            return new Prepared(manager, extractor, accuracy, n - nTest, nTest, nBaseline, fdBaseline, prBaseline,
+                    FrechetDistance.moments(realFeatures, nReal, d), realFeatures,
+                    PrecisionRecall.radii(realFeatures, d, k), context.data());
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private Path cacheDirectory() {
+        if (cacheDir.isEmpty()) {
+            return Path.of(System.getProperty("user.home"), ".cache", "gan4j", "classifiers");
+        }
+        return Path.of(cacheDir).toAbsolutePath();
+    }
+
+    private void writeJson(EvalContext context, Prepared p, Map<String, Double> results) throws IOException {
+        StringBuilder json = new StringBuilder("{\n");
+        json.append("  \"step\": ").append(context.step()).append(",\n");
+        json.append("  \"extractor_id\": \"").append(p.extractor().id()).append("\",\n");
+        json.append("  \"extractor_key\": \"").append(p.extractor().key()).append("\",\n");
+        json.append("  \"extractor\": \"").append(new Recipe(width, epochs, batchSize, learningRate, holdout,
+                classifierSeed).describe()).append("\",\n");
+        json.append("  \"extractor_file\": \"").append(jsonEscape(p.extractor().file().toString())).append("\",\n");
+        json.append("  \"extractor_trained_now\": ").append(p.extractor().trained()).append(",\n");
+        json.append("  \"n_train\": ").append(p.nTrain()).append(",\n");
+        json.append("  \"n_test\": ").append(p.nTest()).append(",\n");
+        json.append("  \"n_baseline\": ").append(p.nBaseline()).append(",\n");
+        json.append("  \"k\": ").append(k).append(",\n");
+        json.append("  \"accuracy\": ").append(number(p.accuracy())).append(",\n");
+        int i = 0;
+        for (Map.Entry<String, Double> e : results.entrySet()) {
+            String name = e.getKey().substring(prefix.length());
+            json.append("  \"").append(name).append("\": ").append(number(e.getValue()));
+            json.append(++i < results.size() ? ",\n" : "\n");
+        }
+        json.append("}\n");
+        Path dir = context.outputDir();
+        Files.createDirectories(dir);
+        Path file = dir.resolve(prefix.replace('_', '-') + "quality.json");
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return "null";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String jsonEscape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** Frees the classifier (the trainer does not close metrics; tests do). */
+    @Override
+    public void close() {
+        if (prepared != null) {
+            prepared.extractor().classifier().close();
+            prepared.manager().close();
+            prepared = null;
+        }
+    }
+
+    /** The extractor of the last evaluation, for tests. */
+    Entry extractor() {
+        return prepared == null ? null : prepared.extractor();
+    }
+
+    public DataSource getTrainData() {
+        return trainData;
+    }
+
+    public void setTrainData(DataSource trainData) {
+        if (trainData == null) {
+            throw new IllegalArgumentException("must be a data section with a type:, e.g. {type: idx, split: train}");
+        }
+        this.trainData = trainData;
+    }
+
+    public double getHoldout() {
+        return holdout;
+    }
+
+    public void setHoldout(double holdout) {
+        this.holdout = ConfigChecks.inRange(holdout, 0.01, 0.9, false);
+    }
+
+    @JsonProperty("n_real")
+    public int getNReal() {
+        return nReal;
+    }
+
+    @JsonProperty("n_real")
+    public void setNReal(int nReal) {
+        if (nReal < 10) {
+            throw new IllegalArgumentException("must be an integer >= 10, got " + nReal);
+        }
+        this.nReal = nReal;
+    }
+
+    @JsonProperty("n_fake")
+    public int getNFake() {
+        return nFake;
+    }
+
+    @JsonProperty("n_fake")
+    public void setNFake(int nFake) {
+        if (nFake < 10) {
+            throw new IllegalArgumentException("must be an integer >= 10, got " + nFake);
+        }
+        this.nFake = nFake;
+    }
+
+    public int getK() {
+        return k;
+    }
+
+    public void setK(int k) {
+        this.k = ConfigChecks.positive(k);
+    }
+
+    public int getEpochs() {
+        return epochs;
+    }
+
+    public void setEpochs(int epochs) {
+        this.epochs = ConfigChecks.positive(epochs);
+    }
+
+    public int getWidth() {
+        return width;
+    }
+
+    public void setWidth(int width) {
+        this.width = ConfigChecks.positive(width);
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = ConfigChecks.positive(batchSize);
+    }
+
+    public double getLearningRate() {
+        return learningRate;
+    }
+
+    public void setLearningRate(double learningRate) {
+        this.learningRate = ConfigChecks.positive(learningRate);
+    }
+
+    public long getClassifierSeed() {
+        return classifierSeed;
+    }
+
+    public void setClassifierSeed(long classifierSeed) {
+        this.classifierSeed = classifierSeed;
+    }
+
+    public String getCacheDir() {
+        return cacheDir;
+    }
+
+    public void setCacheDir(String cacheDir) {
+        if (cacheDir == null || cacheDir.isBlank()) {
+            throw new IllegalArgumentException("must be a folder path, got an empty value");
+        }
+        this.cacheDir = cacheDir.startsWith("~/")
+                ? Path.of(System.getProperty("user.home"), cacheDir.substring(2)).toString() : cacheDir;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public void setPrefix(String prefix) {
+        if (prefix == null || !prefix.matches("([a-z][a-z0-9_]*)?")) {
+            throw new IllegalArgumentException("must be empty or lower_snake_case starting with a letter (e.g. "
+                    + "'fashion_'), got '" + prefix + "'");
+        }
+        this.prefix = prefix;
+    }
+}

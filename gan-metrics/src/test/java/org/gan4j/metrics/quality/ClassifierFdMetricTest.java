@@ -1,0 +1,198 @@
+package org.gan4j.metrics.quality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import org.gan4j.api.data.Batch;
+import org.gan4j.api.data.DataContext;
+import org.gan4j.api.data.SampleSource;
+import org.gan4j.api.metric.EvalContext;
+import org.gan4j.datasets.IdxData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The metric end to end on a subset of the embedded Fashion-MNIST, with a tiny classifier. */
+class ClassifierFdMetricTest {
+    @TempDir
+    Path dir;
+
+    /** The first {@code limit} images of the embedded Fashion-MNIST test split. */
+    static SampleSource fashion(int limit) throws IOException {
+        IdxData idx = new IdxData();
+        idx.setSplit("test");
+        idx.setLimit(limit);
+        return idx.open(new DataContext(Path.of("."), 1));
+    }
+
+    /** A small, fast recipe: 8 filters, 3 epochs. */
+    private ClassifierFdMetric metric() {
+        ClassifierFdMetric m = new ClassifierFdMetric();
+        m.setWidth(8);
+        m.setEpochs(3);
+        m.setNReal(300);
+        m.setNFake(300);
+        m.setCacheDir(dir.resolve("cache").toString());
+        return m;
+    }
+
+    @Test
+    void theClassifierLearnsFarAboveChance() throws IOException {
+        try (SampleSource data = fashion(2000); NDManager m = NDManager.newBaseManager()) {
+            LabelledImages all = LabelledImages.readAll(data, m, "test data");
+            assertEquals(2000, all.size());
+            LabelledImages train = all.range(0, 1600);
+            LabelledImages test = all.range(1600, 2000);
+            try (FeatureClassifier c = FeatureClassifier.create(m, all.sampleShape(), 10, 8, 1)) {
+                double before = c.accuracy(test);
+                c.train(train, 3, 32, 0.001, 1);
+                double after = c.accuracy(test);
+                assertTrue(after > 0.65, "accuracy " + after + " (chance 0.1; before training " + before + ")");
+                assertEquals(FeatureClassifier.FEATURES * 7, c.features(test.x(), 7).length);
+                int managed = m.getManagedArrays().size();
+                c.train(train.first(64), 1, 32, 0.001, 2);
+                c.features(test.x(), 7);
+                assertEquals(managed, m.getManagedArrays().size(), "training and inference leave nothing behind");
+            }
+        }
+    }
+
+    @Test
+    void theSecondEvaluationLoadsTheCachedClassifierAndOtherDataGetsAnotherId() throws Exception {
+        Path cache = dir.resolve("cache");
+        Map<String, Double> first;
+        String id;
+        Path file;
+        try (SampleSource data = fashion(1500); ImageContext ctx = new ImageContext(data, dir.resolve("run1"), 0.0);
+                ClassifierFdMetric metric = metric()) {
+            first = metric.evaluate(ctx);
+            assertTrue(metric.extractor().trained());
+            id = metric.extractor().id();
+            file = metric.extractor().file();
+            assertEquals(List.of(file), Files.list(cache).toList(), "one file, no temporary left over");
+            assertTrue(file.getFileName().toString().startsWith(id));
+            assertTrue(first.get("classifier_accuracy") > 0.6, "accuracy " + first.get("classifier_accuracy"));
+            assertEquals(300.0, first.get("n_real"));
+            assertEquals(300.0, first.get("n_fake"));
+            String json = Files.readString(dir.resolve("run1/quality.json"));
+            assertTrue(json.contains("\"extractor_id\": \"" + id + "\""), json);
+            assertTrue(json.contains("\"fd_real_baseline\": "), json);
+        }
+        FileTime written = FileTime.fromMillis(0);
+        Files.setLastModifiedTime(file, written); // a rewrite would move it
+        try (SampleSource data = fashion(1500); ImageContext ctx = new ImageContext(data, dir.resolve("run2"), 0.0);
+                ClassifierFdMetric metric = metric()) {
+            Map<String, Double> second = metric.evaluate(ctx);
+            assertFalse(metric.extractor().trained(), "loaded, not trained again");
+            assertEquals(id, metric.extractor().id());
+            assertEquals(written, Files.getLastModifiedTime(file));
+            assertEquals(first, second, "the loaded classifier gives the same numbers");
+        }
+        try (SampleSource data = fashion(1400); ImageContext ctx = new ImageContext(data, dir.resolve("run3"), 0.0);
+                ClassifierFdMetric metric = metric()) {
+            metric.evaluate(ctx);
+            assertTrue(metric.extractor().trained());
+            assertNotEquals(id, metric.extractor().id(), "different content, different extractor");
+            assertEquals(2, Files.list(cache).count());
+        }
+    }
+
+    @Test
+    void noisyFakesScoreFarWorseThanTheRealBaseline() throws Exception {
+        try (SampleSource data = fashion(1500); ClassifierFdMetric metric = metric()) {
+            metric.setPrefix("q_");
+            double previous = -1;
+            for (double noise : new double[] {0.0, 0.5, 1.5}) {
+                try (ImageContext ctx = new ImageContext(data, dir.resolve("run"), noise)) {
+                    Map<String, Double> r = metric.evaluate(ctx);
+                    double fd = r.get("q_fd");
+                    double baseline = r.get("q_fd_real_baseline");
+                    assertTrue(fd > previous, "fd " + fd + " at noise " + noise + " not above " + previous);
+                    if (noise == 0) {
+                        assertTrue(fd < 3 * baseline, "real vs other real images: fd " + fd + ", baseline " + baseline);
+                        assertTrue(r.get("q_precision") > 0.5 && r.get("q_recall") > 0.5, r.toString());
+                    } else if (noise == 1.5) {
+                        assertTrue(fd > 5 * baseline, "fd " + fd + ", baseline " + baseline);
+                    }
+                    previous = fd;
+                }
+            }
+            assertTrue(Files.isRegularFile(dir.resolve("run/q-quality.json")));
+        }
+    }
+
+    /** Real samples from one stream, "generated" ones from another plus Gaussian noise, clipped to [-1, 1]. */
+    static final class ImageContext implements EvalContext, AutoCloseable {
+        private final NDManager manager = NDManager.newBaseManager();
+        private final SampleSource data;
+        private final Path out;
+        private final double noise;
+
+        ImageContext(SampleSource data, Path out, double noise) {
+            this.data = data;
+            this.out = out;
+            this.noise = noise;
+        }
+
+        @Override
+        public long step() {
+            return 100;
+        }
+
+        @Override
+        public NDManager manager() {
+            return manager;
+        }
+
+        @Override
+        public NDArray generate(int n) {
+            Batch b = data.batch(manager, 77, 0, n);
+            float[] x = b.samples().toFloatArray();
+            java.util.Random r = new java.util.Random(5);
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) Math.max(-1, Math.min(1, x[i] + noise * r.nextGaussian()));
+            }
+            return manager.create(x, new Shape(n).addAll(data.sampleShape()));
+        }
+
+        @Override
+        public NDArray realSamples(int n) {
+            return data.batch(manager, 11, 0, n).samples();
+        }
+
+        @Override
+        public NDArray discriminatorLogits(NDArray samples) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SampleSource data() {
+            return data;
+        }
+
+        @Override
+        public long seed() {
+            return 1;
+        }
+
+        @Override
+        public Path outputDir() {
+            return out;
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+}
