@@ -54,8 +54,8 @@ final class PerfCommand implements Callable<Integer> {
         }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("gan-perf");
         PerfBenchmark bench = new PerfBenchmark(GanCli.framework(spec), dir);
+        PerfBenchmark.Soak soakResult = soak ? bench.soak(1000, 10_000) : null; // first: other shapes would add to RSS
         List<PerfBenchmark.Result> results = bench.measureAll(chosen, steps);
-        PerfBenchmark.Soak soakResult = soak ? bench.soak(1000, 10_000) : null;
         double ceiling = MachineProbe.matmulGflops(1024, 10);
         double rss = MachineProbe.peakRssMib();
         int threads = ExperimentRunner.ompThreads();
@@ -67,9 +67,11 @@ final class PerfCommand implements Callable<Integer> {
         System.out.printf("matmul ceiling (1024², float32): %.1f GFLOP/s; peak RSS %.0f MiB; OMP_NUM_THREADS=%s; %d cores%n",
                 ceiling, rss, threads > 0 ? threads : "unset", Runtime.getRuntime().availableProcessors());
         if (soakResult != null) {
-            System.out.printf("MLP soak: RSS %.0f MiB at step %d, %.0f MiB at step %d (%+.1f %%)%n",
-                    soakResult.rssEarlyMib(), soakResult.earlyStep(), soakResult.rssEndMib(), soakResult.endStep(),
-                    100 * soakResult.growth());
+            System.out.printf("MLP soak: RSS %.0f MiB at step %d, %.0f MiB at step %d (%+.1f %%); outside the Java heap "
+                    + "%.0f -> %.0f MiB (%+.1f %%)%n", soakResult.rssEarlyMib(), soakResult.earlyStep(),
+                    soakResult.rssEndMib(), soakResult.endStep(), 100 * soakResult.growth(),
+                    soakResult.rssEarlyMib() - soakResult.heapEarlyMib(), soakResult.rssEndMib() - soakResult.heapEndMib(),
+                    100 * soakResult.nativeGrowth());
         }
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();

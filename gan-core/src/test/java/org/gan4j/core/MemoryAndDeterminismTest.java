@@ -31,15 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MemoryAndDeterminismTest {
 
-    @Test
-    void liveArrayCountStaysFlatOverSteps(@TempDir Path dir) {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void liveArrayCountStaysFlatOverSteps(boolean reuseFake, @TempDir Path dir) {
         try (NDManager root = NDManager.newBaseManager()) {
             MlpArchitecture mlp = new MlpArchitecture();
             mlp.setGeneratorBatchNorm(true);
             GanNetworks nets = GanNetworks.create(mlp, ModelSpec.of(new Shape(2), 2), root);
             try (ParameterOptimizer g = new AdamSpec().create(); ParameterOptimizer d = new SgdSpec().create()) {
                 TrainingPlan plan = new TrainingPlan(nets, new MinimaxLoss(), new RingData().open(new DataContext(dir, 1)),
-                        new LatentConfig(), g, d, 64, 2, true, 0, 10, 0, List.of(), List.of(), 1, dir, StepHook.NONE);
+                        new LatentConfig(), g, d, 64, 2, true, 0, 10, 0, List.of(), List.of(), 1, dir, StepHook.NONE,
+                        reuseFake);
                 GanTrainer trainer = new GanTrainer(plan);
                 trainer.train(root, 0, 20, 1); // optimizer state is created during the first steps
                 int rootCount = root.getManagedArrays().size();

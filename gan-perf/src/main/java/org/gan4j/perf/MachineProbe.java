@@ -43,6 +43,11 @@ public final class MachineProbe {
         return statusMib("VmRSS:");
     }
 
+    /** Java heap the JVM has committed, in MiB. */
+    public static double committedHeapMib() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0;
+    }
+
     private static double statusMib(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

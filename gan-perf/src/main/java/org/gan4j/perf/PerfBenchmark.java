@@ -92,10 +92,18 @@ public final class PerfBenchmark {
      *
      * @param rssEarlyMib resident set after {@code earlyStep} steps
      * @param rssEndMib resident set after {@code endStep} steps
+     * @param heapEarlyMib committed Java heap at {@code earlyStep} (part of the RSS the JVM may grow at will)
+     * @param heapEndMib committed Java heap at the end
      */
-    public record Soak(long earlyStep, double rssEarlyMib, long endStep, double rssEndMib) {
+    public record Soak(long earlyStep, double rssEarlyMib, long endStep, double rssEndMib, double heapEarlyMib,
+            double heapEndMib) {
         public double growth() {
             return rssEndMib / rssEarlyMib - 1;
+        }
+
+        /** Growth of the resident set outside the committed Java heap (native memory: MXNet, buffers). */
+        public double nativeGrowth() {
+            return (rssEndMib - heapEndMib) / (rssEarlyMib - heapEarlyMib) - 1;
         }
     }
 
@@ -107,18 +115,19 @@ public final class PerfBenchmark {
         }
         ConfigLoader.Loaded loaded = framework.configLoader().load(config,
                 List.of("trainer.steps=" + steps, "trainer.log_every=" + Math.min(early, 500)));
-        double[] rssEarly = {-1};
+        double[] rssEarly = {-1, -1};
         org.gan4j.api.train.TrainingListener probe = new org.gan4j.api.train.TrainingListener() {
             @Override
             public void onLog(org.gan4j.api.train.StepStats stats) {
                 if (stats.step() == early) {
                     rssEarly[0] = MachineProbe.rssMib();
+                    rssEarly[1] = MachineProbe.committedHeapMib();
                 }
             }
         };
         RunOptions options = new RunOptions(workDir.resolve("run-soak"), true, false, null, List.of(probe));
         framework.runner().run(loaded, options);
-        return new Soak(early, rssEarly[0], steps, MachineProbe.rssMib());
+        return new Soak(early, rssEarly[0], steps, MachineProbe.rssMib(), rssEarly[1], MachineProbe.committedHeapMib());
     }
 
     /** FLOPs of one iteration for the config's architecture and batch size. */
