@@ -703,6 +703,22 @@ class BadInputCatalogTest {
     }
 
     @Test
+    void dataSourceWithoutItsRequiredPathIsAConfigError() throws Exception {
+        Path file = config(TINY.replace("data: {type: ring}", "data: {type: cifar10}"));
+        assertOneMessage(gan("validate", file.toString()), 2,
+                "gan: " + file + ":2:7: data: path: required; the folder holding data_batch_1.bin");
+        Path folder = config(TINY.replace("data: {type: ring}", "data: {type: image-folder, size: 28}"));
+        assertOneMessage(gan("validate", folder.toString()), 2, ":2:7: data: path: required; a folder of PNG or JPEG");
+    }
+
+    @Test
+    void mixtureListsOfDifferentLengthsAreAConfigError() throws Exception {
+        Path file = config(TINY.replace("data: {type: ring}", "data: {type: gaussian, means: [1, 2, 3], stds: [1, 2]}"));
+        assertOneMessage(gan("validate", file.toString()), 2,
+                ":2:7: data: stds has 2 values; give one shared value or one per mean (3)");
+    }
+
+    @Test
     void debugPrintsTheStackTrace() throws Exception {
         Path taken = write("taken", "x");
         Outcome o = gan("--debug", "train", config(TINY).toString(), "--out", taken.toString());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.data.DataContext;
+import org.gan4j.api.config.Validated;
 import org.gan4j.api.data.DataSource;
 import org.gan4j.api.data.SampleSource;
 
@@ -17,7 +18,7 @@ import org.gan4j.api.data.SampleSource;
  * CIFAR-10 in its binary format (data_batch_1..5.bin, test_batch.bin; each record one label byte
  * then 3072 bytes: the R, G and B planes of a 32×32 image): samples (3, 32, 32) in [−1, 1].
  */
-public final class Cifar10Data implements DataSource {
+public final class Cifar10Data implements DataSource, Validated {
     static final int SIDE = 32;
     static final int RECORD = 1 + 3 * SIDE * SIDE;
     static final int CLASSES = 10;
@@ -71,6 +72,13 @@ public final class Cifar10Data implements DataSource {
 
     public void setLimit(int limit) {
         this.limit = ConfigChecks.nonNegative(limit);
+    }
+
+    @Override
+    public void validate() {
+        if (path == null) {
+            throw new IllegalArgumentException("path: required; the folder holding data_batch_1.bin ... data_batch_5.bin and test_batch.bin");
+        }
     }
 
     @Override

@@ -3,13 +3,14 @@ package org.gan4j.datasets;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
+import org.gan4j.api.config.Validated;
 import org.gan4j.api.data.DataContext;
 import org.gan4j.api.data.DataSource;
 import org.gan4j.api.data.GaussianMixture;
 import org.gan4j.api.data.SampleSource;
 
 /** 1-D data p(x) = sum_k w_k N(x; mu_k, sigma_k^2): one Gaussian by default, a mixture if several means. */
-public final class GaussianData implements DataSource {
+public final class GaussianData implements DataSource, Validated {
 
     @JsonPropertyDescription("component means")
     private List<Double> means = List.of(0.0);
@@ -75,6 +76,11 @@ public final class GaussianData implements DataSource {
             w[i] = (weights == null ? 1.0 : weights.get(i)) / total;
         }
         return new GaussianMixture(mus, sigma, w);
+    }
+
+    @Override
+    public void validate() {
+        mixture();
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.data.DataContext;
+import org.gan4j.api.config.Validated;
 import org.gan4j.api.data.DataSource;
 import org.gan4j.api.data.SampleSource;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * to size×size, as gray (C = 1, luma 0.299R + 0.587G + 0.114B) or RGB (C = 3) samples in [−1, 1];
  * with sub-folders, the sub-folder under {@code path} names the class (alphabetical ids).
  */
-public final class ImageFolderData implements DataSource {
+public final class ImageFolderData implements DataSource, Validated {
     private static final Logger LOG = LoggerFactory.getLogger("gan.data");
     private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg");
 
@@ -93,6 +94,13 @@ public final class ImageFolderData implements DataSource {
 
     public void setLimit(int limit) {
         this.limit = ConfigChecks.nonNegative(limit);
+    }
+
+    @Override
+    public void validate() {
+        if (path == null) {
+            throw new IllegalArgumentException("path: required; a folder of PNG or JPEG files (one sub-folder per class for labels)");
+        }
     }
 
     @Override

@@ -72,7 +72,31 @@ public final class ConfigLoader {
         requireSection(config.getData() != null, "data", org.gan4j.api.data.DataSource.class, sources);
         requireSection(config.getModel() != null, "model", org.gan4j.api.model.Architecture.class, sources);
         requireSection(config.getLoss() != null, "loss", org.gan4j.api.loss.AdversarialLoss.class, sources);
+        validateTogether(config, sources);
         return config;
+    }
+
+    /** Runs {@link Validated#validate()} of every section that checks its settings together. */
+    private static void validateTogether(ExperimentConfig config, SourceMap sources) {
+        java.util.Map<String, Object> sections = new java.util.LinkedHashMap<>();
+        sections.put("data", config.getData());
+        sections.put("model", config.getModel());
+        sections.put("loss", config.getLoss());
+        sections.put("trainer.generator_optimizer", config.getTrainer().getGeneratorOptimizer());
+        sections.put("trainer.discriminator_optimizer", config.getTrainer().getDiscriminatorOptimizer());
+        for (int i = 0; i < config.getEval().getMetrics().size(); i++) {
+            sections.put("eval.metrics[" + i + "]", config.getEval().getMetrics().get(i));
+        }
+        sections.forEach((key, section) -> {
+            if (section instanceof org.gan4j.api.config.Validated v) {
+                try {
+                    v.validate();
+                } catch (IllegalArgumentException e) {
+                    String pointer = "/" + key.replace('.', '/').replace("[", "/").replace("]", "");
+                    throw new ConfigException(sources.locate(JsonPointer.compile(pointer)), key, e.getMessage());
+                }
+            }
+        });
     }
 
     private void requireSection(boolean present, String key, Class<?> kind, SourceMap sources) {
