@@ -3,10 +3,13 @@ package org.gan4j.metrics;
 import org.gan4j.api.metric.Metric;
 import org.gan4j.api.plugin.GanPlugin;
 import org.gan4j.metrics.quality.ClassifierFdMetric;
+import org.gan4j.metrics.restoration.ColourfulnessMetric;
+import org.gan4j.metrics.restoration.HoleErrorMetric;
+import org.gan4j.metrics.restoration.PsnrSsimMetric;
 
 /**
- * Registers the diagnostics: mode coverage, divergences, the optimal-discriminator check, saturation traces, and
- * image quality on a locally trained classifier's features.
+ * Registers the diagnostics: mode coverage, divergences, the optimal-discriminator check, saturation traces,
+ * image quality on a locally trained classifier's features, and restoration quality of conditional runs.
  */
 public final class MetricsPlugin extends GanPlugin {
     @Override
@@ -22,5 +25,12 @@ public final class MetricsPlugin extends GanPlugin {
         register(Metric.class, "classifier-fd", ClassifierFdMetric.class,
                 "images: Fréchet distance, precision/recall on a locally trained classifier's features (cached), "
                         + "with the real-vs-real baseline");
+        register(Metric.class, "psnr-ssim", PsnrSsimMetric.class,
+                "conditional runs: PSNR = 10·log10(1/MSE) and SSIM (11×11 Gaussian) of outputs and baseline vs "
+                        + "targets, optionally on BT.601 luma with a border crop");
+        register(Metric.class, "hole-error", HoleErrorMetric.class,
+                "inpainting: L1 and PSNR inside the mask's hole, of outputs and baseline vs targets");
+        register(Metric.class, "colourfulness", ColourfulnessMetric.class,
+                "conditional RGB runs: Hasler-Süsstrunk colourfulness of outputs, targets and baseline");
     }
 }

@@ -1,10 +1,10 @@
 package org.gan4j.metrics;
 
 /** Checks result-name prefixes: results are lower_snake_case, so a prefix is too (or empty). */
-final class ResultKeys {
+public final class ResultKeys {
     private ResultKeys() {}
 
-    static String prefix(String prefix) {
+    public static String prefix(String prefix) {
         if (prefix == null || !prefix.matches("([a-z][a-z0-9_]*)?")) {
             throw new IllegalArgumentException("must be empty or lower_snake_case starting with a letter (e.g. "
                     + "'ring_'), got '" + prefix + "'");
