@@ -18,6 +18,8 @@ public final class DatasetsPlugin extends GanPlugin {
         register(DataSource.class, "cifar10", Cifar10Data.class,
                 "CIFAR-10 binary batches (3×32×32, 10 classes) from a folder");
         register(DataSource.class, "image-folder", ImageFolderData.class,
-                "PNG/JPEG files, centre-cropped and scaled; sub-folders are classes");
+                "PNG/JPEG files, centre-cropped and scaled (sub-folders are classes), or random crops (crop_size)");
+        register(DataSource.class, "photos", PhotosData.class,
+                "the six embedded CC0/public-domain colour photographs as random crops");
     }
 }

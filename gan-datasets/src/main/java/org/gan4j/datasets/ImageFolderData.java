@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * A folder of PNG/JPEG files (searched recursively), each centre-cropped to a square and scaled
  * to size×size, as gray (C = 1, luma 0.299R + 0.587G + 0.114B) or RGB (C = 3) samples in [−1, 1];
  * with sub-folders, the sub-folder under {@code path} names the class (alphabetical ids).
+ *
+ * <p>With {@code crop_size} > 0 it serves random crop_size×crop_size crops instead, as the
+ * {@code photos} source does ({@link PhotoCrops}): each image scaled so its longer side is at most
+ * {@code max_side}, the right-most {@code holdout} of its columns held out, no labels.
  */
 public final class ImageFolderData implements DataSource, Validated {
     private static final Logger LOG = LoggerFactory.getLogger("gan.data");
@@ -49,6 +53,22 @@ public final class ImageFolderData implements DataSource, Validated {
 
     @JsonPropertyDescription("use only the first this many images in path order (0: all)")
     private int limit = 0;
+
+    @JsonPropertyDescription("0: whole images (centre square scaled to size); > 0: random square crops of this side "
+            + "instead (size and labels are then unused)")
+    private int cropSize = 0;
+
+    @JsonPropertyDescription("crop mode: each image is first scaled down (area averaging) so its longer side is at "
+            + "most this many pixels; 0: keep the full size")
+    private int maxSide = 256;
+
+    @JsonPropertyDescription("crop mode: fraction of every image's columns, on its right, held out for evaluation: "
+            + "training crops never touch it; in [0, 1), 0: nothing held out")
+    private double holdout = 0.2;
+
+    @JsonPropertyDescription("crop mode: mirror training crops horizontally with probability 1/2 (held-out crops "
+            + "never are)")
+    private boolean flip = true;
 
     public String getPath() {
         return path;
@@ -96,23 +116,95 @@ public final class ImageFolderData implements DataSource, Validated {
         this.limit = ConfigChecks.nonNegative(limit);
     }
 
+    public int getCropSize() {
+        return cropSize;
+    }
+
+    public void setCropSize(int cropSize) {
+        this.cropSize = ConfigChecks.nonNegative(cropSize);
+    }
+
+    public int getMaxSide() {
+        return maxSide;
+    }
+
+    public void setMaxSide(int maxSide) {
+        this.maxSide = ConfigChecks.nonNegative(maxSide);
+    }
+
+    public double getHoldout() {
+        return holdout;
+    }
+
+    public void setHoldout(double holdout) {
+        this.holdout = ConfigChecks.inRange(holdout, 0, 1, true);
+    }
+
+    public boolean isFlip() {
+        return flip;
+    }
+
+    public void setFlip(boolean flip) {
+        this.flip = flip;
+    }
+
     @Override
     public void validate() {
         if (path == null) {
             throw new IllegalArgumentException("path: required; a folder of PNG or JPEG files (one sub-folder per class for labels)");
         }
+        if (cropSize > 0) {
+            PhotosData.checkCropFits(cropSize, maxSide);
+        }
     }
 
     @Override
     public SampleSource open(DataContext context) throws IOException {
+        if (cropSize > 0) {
+            PhotosData.checkCropFits(cropSize, maxSide);
+            return crops(context);
+        }
         return new ImageSamples(load(context));
     }
 
-    ImageSet load(DataContext context) throws IOException {
+    /** Crop mode: every image decoded, scaled to max_side and split for random crops. */
+    PhotoCrops crops(DataContext context) throws IOException {
+        Path root = context.resolve(requirePath());
+        List<Path> files = imageFiles(root);
+        Photo[] photos = new Photo[files.size()];
+        try {
+            IntStream.range(0, files.size()).parallel().forEach(i -> {
+                try {
+                    Path file = files.get(i);
+                    photos[i] = Photo.of(read(file), file.toString(), channels).fitted(maxSide);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        PhotoCrops crops = new PhotoCrops(List.of(photos), cropSize, holdout, flip);
+        long values = 0;
+        for (Photo photo : photos) {
+            values += photo.pixels().length;
+        }
+        LOG.info("image-folder: {} images from {} (longer side {}, {} MB as floats), {} random crops, {}",
+                photos.length, root, maxSide == 0 ? "kept" : "at most " + maxSide, values * 4 / 1_000_000,
+                crops.sampleShape(), holdout == 0 ? "nothing held out"
+                        : "the right-most " + holdout + " of every image's columns held out");
+        return crops;
+    }
+
+    private String requirePath() throws IOException {
         if (path == null) {
             throw new IOException("image-folder needs path: a folder of PNG or JPEG files");
         }
-        Path root = context.resolve(path);
+        return path;
+    }
+
+    /** The image files under root in path order, at most limit of them. */
+    private List<Path> imageFiles(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException(root + ": not a folder");
         }
@@ -126,6 +218,12 @@ public final class ImageFolderData implements DataSource, Validated {
         if (limit > 0 && files.size() > limit) {
             files = files.subList(0, limit);
         }
+        return files;
+    }
+
+    ImageSet load(DataContext context) throws IOException {
+        Path root = context.resolve(requirePath());
+        List<Path> files = imageFiles(root);
         int[] ids = labels ? classIds(root, files) : null;
         int sampleSize = channels * size * size;
         if ((long) files.size() * sampleSize > Integer.MAX_VALUE - 8) {
@@ -185,8 +283,8 @@ public final class ImageFolderData implements DataSource, Validated {
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    /** Reads one file, crops, scales and writes its C·size·size bytes at {@code offset}. */
-    private void decode(Path file, byte[] out, int offset) throws IOException {
+    /** Decodes one file; the message names it when it is no readable image. */
+    private static BufferedImage read(Path file) throws IOException {
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());
@@ -196,6 +294,12 @@ public final class ImageFolderData implements DataSource, Validated {
         if (image == null) {
             throw new IOException(file + ": not a readable PNG or JPEG image");
         }
+        return image;
+    }
+
+    /** Reads one file, crops, scales and writes its C·size·size bytes at {@code offset}. */
+    private void decode(Path file, byte[] out, int offset) throws IOException {
+        BufferedImage image = read(file);
         int side = Math.min(image.getWidth(), image.getHeight());
         BufferedImage square = toRgb(image.getSubimage(
                 (image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side));
@@ -223,7 +327,7 @@ public final class ImageFolderData implements DataSource, Validated {
      * An sRGB copy. Gray images are copied sample by sample: Java2D treats their color space as
      * linear and would brighten them when converting to sRGB.
      */
-    private static BufferedImage toRgb(BufferedImage image) {
+    static BufferedImage toRgb(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
