@@ -79,7 +79,7 @@ public final class ExperimentRunner {
         Engine.getInstance().setRandomSeed((int) (config.getSeed() ^ (config.getSeed() >>> 32)));
         try (NDManager root = NDManager.newBaseManager();
                 SampleSource data = open(config, configDir)) {
-            ModelSpec spec = ModelSpec.of(data.sampleShape(), config.getLatent().getDim());
+            ModelSpec spec = modelSpec(config, data);
             if (data.size() > 0 && trainer.getBatchSize() > data.size()) {
                 throw new RunException("trainer.batch_size " + trainer.getBatchSize()
                         + " is larger than the data set (" + data.size() + " samples)");
@@ -105,7 +105,7 @@ public final class ExperimentRunner {
                         gOpt, dOpt, trainer.getBatchSize(), trainer.getDiscriminatorSteps(),
                         trainer.isTrainGenerator(), trainer.getGeneratorStart(), trainer.getLogEvery(),
                         config.getEval().getEvery(), config.getEval().getMetrics(), listeners(config, options),
-                        config.getSeed(), runDir, checkpointer, trainer.isReuseFake());
+                        config.getSeed(), runDir, checkpointer, trainer.isReuseFake(), config.getTask());
                 GanTrainer gan = new GanTrainer(plan);
                 // The hook holds the JVM's shutdown until this block has written the summary and said how to resume.
                 try (InterruptHook hook = InterruptHook.install(gan::requestStop)) {
@@ -229,6 +229,18 @@ public final class ExperimentRunner {
         }
     }
 
+    /** What the networks must fit: the data's shape, or what the conditional task makes of it. */
+    static ModelSpec modelSpec(ExperimentConfig config, SampleSource data) {
+        if (config.getTask() == null) {
+            return ModelSpec.of(data.sampleShape(), config.getLatent().getDim());
+        }
+        try {
+            return config.getTask().modelSpec(data.sampleShape(), data.numClasses(), config.getLatent().getDim());
+        } catch (IllegalArgumentException e) {
+            throw new RunException("task: " + e.getMessage(), e);
+        }
+    }
+
     private static GanNetworks build(ExperimentConfig config, ModelSpec spec, NDManager root) {
         try {
             return GanNetworks.create(config.getModel(), spec, root);
@@ -321,6 +333,9 @@ public final class ExperimentRunner {
             stats.put("d_real", last.meanRealProbability());
             stats.put("d_fake", last.meanFakeProbability());
             stats.put("g_grad_norm", last.generatorGradNorm());
+            if (Double.isFinite(last.reconstructionLoss())) {
+                stats.put("g_recon", last.reconstructionLoss());
+            }
             stats.put("sec_per_step", last.secondsPerStep());
         }
         ObjectNode metrics = root.putObject("metrics");

@@ -44,6 +44,11 @@ public final class Sampler {
             throw new RunException("--n must be a positive number of samples, got " + n);
         }
         ExperimentConfig config = configLoader.load(runDir.resolve(ExperimentRunner.RESOLVED_CONFIG), List.of()).config();
+        if (config.getTask() != null) {
+            throw new RunException(runDir + " is a conditional run: its generator needs conditions, so `gan sample` "
+                    + "cannot draw from noise alone; its before/after grids on held-out data are the run's "
+                    + "samples-stepNNNNNN.png files (the newest is samples.png)");
+        }
         Shape shape = sampleShape(runDir);
         ModelSpec spec = ModelSpec.of(shape, config.getLatent().getDim());
         CheckpointStore store = new CheckpointStore(runDir);

@@ -37,6 +37,15 @@ public interface SampleSource extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The part of the data kept for evaluation: samples never served by {@link #batch} of this source
+     * (e.g. a strip of every photograph that training crops never touch). A source without such a
+     * split returns itself, and evaluation then draws from a separate seeded stream of the same data.
+     */
+    default SampleSource heldOut() {
+        return this;
+    }
+
     @Override
     default void close() {}
 }

@@ -3,6 +3,8 @@ package org.gan4j.api.metric;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.gan4j.api.conditional.ConditionalSamples;
 import org.gan4j.api.data.SampleSource;
 
 /** What a metric may use: the generator, the discriminator and the data, at one step. */
@@ -37,4 +39,13 @@ public interface EvalContext {
 
     /** The run directory; metrics that draw write their files here. */
     Path outputDir();
+
+    /**
+     * {@code n} held-out examples of a conditional run (conditions fixed per run, never trained on
+     * when the data has a held-out part) with G's outputs and the task's baseline; empty when the
+     * run is unconditional.
+     */
+    default Optional<ConditionalSamples> conditionalSamples(int n) {
+        return Optional.empty();
+    }
 }

@@ -10,6 +10,8 @@ package org.gan4j.api.train;
  * @param meanFakeProbability mean D(G(z)) over the generated minibatch
  * @param generatorGradNorm L2 norm of the gradient of G's loss over all of G's parameters
  * @param secondsPerStep mean wall time of one iteration (k D-steps + 1 G-step) since the last log
+ * @param reconstructionLoss the conditional task's weighted reconstruction term inside G's loss, NaN
+ *     when the run has none
  */
 public record StepStats(
         long step,
@@ -18,7 +20,15 @@ public record StepStats(
         double meanRealProbability,
         double meanFakeProbability,
         double generatorGradNorm,
-        double secondsPerStep) {
+        double secondsPerStep,
+        double reconstructionLoss) {
+
+    /** Stats of a run without a reconstruction term. */
+    public StepStats(long step, double discriminatorLoss, double generatorLoss, double meanRealProbability,
+            double meanFakeProbability, double generatorGradNorm, double secondsPerStep) {
+        this(step, discriminatorLoss, generatorLoss, meanRealProbability, meanFakeProbability, generatorGradNorm,
+                secondsPerStep, Double.NaN);
+    }
 
     /** Whether every number is finite. */
     public boolean finite() {

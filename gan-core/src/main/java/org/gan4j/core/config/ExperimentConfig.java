@@ -2,12 +2,13 @@ package org.gan4j.core.config;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.gan4j.api.conditional.ConditionalTask;
 import org.gan4j.api.data.DataSource;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.model.Architecture;
 
 /** One experiment: the whole YAML file. Pluggable sections (data, model, loss) carry {@code type:}. */
-@JsonPropertyOrder({"seed", "data", "latent", "model", "loss", "trainer", "eval", "checkpoint", "output"})
+@JsonPropertyOrder({"seed", "data", "task", "latent", "model", "loss", "trainer", "eval", "checkpoint", "output"})
 public final class ExperimentConfig {
 
     @JsonPropertyDescription("seed for weights, noise and data order")
@@ -15,6 +16,10 @@ public final class ExperimentConfig {
 
     @JsonPropertyDescription("real data source (type: a registered data source)")
     private DataSource data;
+
+    @JsonPropertyDescription("conditional task turning clean data into (condition, target) pairs "
+            + "(type: a registered task); absent for an unconditional GAN")
+    private ConditionalTask task;
 
     @JsonPropertyDescription("the noise prior of z")
     private LatentConfig latent = new LatentConfig();
@@ -47,6 +52,14 @@ public final class ExperimentConfig {
 
     public void setData(DataSource data) {
         this.data = data;
+    }
+
+    public ConditionalTask getTask() {
+        return task;
+    }
+
+    public void setTask(ConditionalTask task) {
+        this.task = task;
     }
 
     public LatentConfig getLatent() {

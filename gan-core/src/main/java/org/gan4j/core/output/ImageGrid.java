@@ -14,6 +14,12 @@ public final class ImageGrid {
 
     public static void write(Path file, float[] pixels, int n, int channels, int height, int width, int columns)
             throws IOException {
+        write(file, pixels, n, channels, height, width, columns, java.util.List.of());
+    }
+
+    /** A grid with a title above each column (e.g. condition, baseline, output, target); none when empty. */
+    public static void write(Path file, float[] pixels, int n, int channels, int height, int width, int columns,
+            java.util.List<String> columnTitles) throws IOException {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("an image grid needs 1 or 3 channels, got " + channels);
         }
@@ -21,11 +27,23 @@ public final class ImageGrid {
         int scale = Math.max(1, 512 / Math.max(1, columns * width)); // small images are enlarged for viewing
         int cell = width * scale + PAD;
         int cellH = height * scale + PAD;
-        BufferedImage image = new BufferedImage(columns * cell + PAD, rows * cellH + PAD, BufferedImage.TYPE_INT_RGB);
+        int header = columnTitles.isEmpty() ? 0 : 18;
+        BufferedImage image = new BufferedImage(columns * cell + PAD, rows * cellH + PAD + header,
+                BufferedImage.TYPE_INT_RGB);
+        if (header > 0) {
+            java.awt.Graphics2D g = image.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                    java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
+            for (int c = 0; c < Math.min(columns, columnTitles.size()); c++) {
+                g.drawString(columnTitles.get(c), PAD + c * cell + 2, 13);
+            }
+            g.dispose();
+        }
         int plane = height * width;
         for (int i = 0; i < n; i++) {
             int x0 = PAD + (i % columns) * cell;
-            int y0 = PAD + (i / columns) * cellH;
+            int y0 = PAD + header + (i / columns) * cellH;
             int base = i * channels * plane;
             for (int y = 0; y < height * scale; y++) {
                 for (int x = 0; x < width * scale; x++) {

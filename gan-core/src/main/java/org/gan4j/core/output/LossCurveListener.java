@@ -28,7 +28,8 @@ public final class LossCurveListener implements TrainingListener {
                 for (String[] r : CsvLog.rows(csv)) {
                     if (Long.parseLong(r[0]) <= run.startStep()) {
                         history.add(new StepStats(Long.parseLong(r[0]), parse(r[1]), parse(r[2]), parse(r[3]),
-                                parse(r[4]), parse(r[5]), parse(r[6])));
+                                parse(r[4]), parse(r[5]), parse(r[r.length - 1]),
+                                r.length > 7 ? parse(r[6]) : Double.NaN)); // sec_per_step is the last column
                     }
                 }
             } catch (IOException | RuntimeException e) {

@@ -15,7 +15,7 @@ import org.gan4j.api.train.TrainingListener;
  */
 public final class MetricsCsvListener implements TrainingListener {
     static final List<String> STEP_COLUMNS =
-            List.of("step", "d_loss", "g_loss", "d_real", "d_fake", "g_grad_norm", "sec_per_step");
+            List.of("step", "d_loss", "g_loss", "d_real", "d_fake", "g_grad_norm", "g_recon", "sec_per_step");
 
     private CsvLog steps;
     private CsvLog evals;
@@ -32,7 +32,7 @@ public final class MetricsCsvListener implements TrainingListener {
     @Override
     public void onLog(StepStats s) {
         steps.row(List.of(s.step(), s.discriminatorLoss(), s.generatorLoss(), s.meanRealProbability(),
-                s.meanFakeProbability(), s.generatorGradNorm(), s.secondsPerStep()));
+                s.meanFakeProbability(), s.generatorGradNorm(), s.reconstructionLoss(), s.secondsPerStep()));
     }
 
     @Override

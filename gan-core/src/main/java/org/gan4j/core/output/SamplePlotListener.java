@@ -1,11 +1,16 @@
 package org.gan4j.core.output;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.gan4j.api.conditional.ConditionalSamples;
 import org.gan4j.api.data.GaussianMixture;
 import org.gan4j.api.metric.EvalContext;
 import org.gan4j.api.train.RunInfo;
@@ -16,7 +21,8 @@ import org.gan4j.core.output.Charts.Line;
  * At each evaluation, draws real against generated samples for 1-D data (histograms, with the true
  * density when known) and 2-D data (scatter), or a grid of generated images from the fixed
  * evaluation noise for (C, H, W) data: {@code samples-stepNNNNNN.png}, and {@code samples.png} as the
- * latest.
+ * latest. A conditional run gets before/after grids on held-out conditions instead (condition,
+ * baseline, output, target per row), or one row per class for a class-conditional task.
  */
 public final class SamplePlotListener implements TrainingListener {
     private static final int GRID = 64;
@@ -37,6 +43,10 @@ public final class SamplePlotListener implements TrainingListener {
 
     @Override
     public void onEvaluation(EvalContext context, Map<String, Double> results) {
+        if (imageShape != null && context.conditionalSamples(samples).isPresent()) {
+            drawConditional(context);
+            return;
+        }
         if (imageShape != null) {
             drawGrid(context);
             return;
@@ -73,6 +83,57 @@ public final class SamplePlotListener implements TrainingListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /**
+     * Image-to-image tasks: one row per held-out example with the columns condition, baseline,
+     * output, target. Class-conditional: one row per class, eight samples each.
+     */
+    private void drawConditional(EvalContext context) {
+        ConditionalSamples first = context.conditionalSamples(samples).orElseThrow();
+        float[] pixels;
+        int columns;
+        List<String> titles = new ArrayList<>();
+        if (first.numClasses() > 0) {
+            columns = 8;
+            // Evaluation pairs are ordered by class, so with eight per class row k shows class k.
+            pixels = context.conditionalSamples(first.numClasses() * columns).orElseThrow().output().toFloatArray();
+        } else {
+            int rows = Math.min(8, samples);
+            List<float[]> images = new ArrayList<>();
+            addColumn(images, titles, first.preview(), "condition", rows);
+            addColumn(images, titles, first.baseline(), "baseline", rows);
+            addColumn(images, titles, first.output(), "output", rows);
+            addColumn(images, titles, first.target(), "target", rows);
+            columns = images.size();
+            pixels = new float[rows * columns * dimension];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    System.arraycopy(images.get(c), r * dimension, pixels, (r * columns + c) * dimension, dimension);
+                }
+            }
+        }
+        Path file = context.outputDir().resolve(String.format("samples-step%06d.png", context.step()));
+        try {
+            ImageGrid.write(file, pixels, pixels.length / dimension, (int) imageShape[0], (int) imageShape[1],
+                    (int) imageShape[2], columns, titles);
+            Files.copy(file, context.outputDir().resolve("samples.png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private void addColumn(List<float[]> images, List<String> titles, NDArray batch, String title, int rows) {
+        if (batch == null) {
+            return;
+        }
+        float[] first = batch.get(new NDIndex("0:{}", rows)).toFloatArray();
+        if (first.length != rows * dimension) {
+            throw new IllegalStateException("the task's " + title + " images have shape " + batch.getShape()
+                    + " but a target has " + dimension + " values; grids need every column in the target's shape");
+        }
+        images.add(first);
+        titles.add(title);
     }
 
     private static Line densityLine(GaussianMixture mixture, float[] real) {

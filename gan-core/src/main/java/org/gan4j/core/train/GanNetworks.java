@@ -32,8 +32,16 @@ public final class GanNetworks implements AutoCloseable {
         try {
             Block g = architecture.generator(spec);
             Block d = architecture.discriminator(spec);
-            g.initialize(manager, DataType.FLOAT32, new Shape(1, spec.latentDim()));
-            d.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(spec.sampleShape()));
+            Shape z = new Shape(1, spec.latentDim());
+            Shape x = new Shape(1).addAll(spec.sampleShape());
+            Shape condition = conditionShape(spec);
+            if (condition == null) {
+                g.initialize(manager, DataType.FLOAT32, z);
+                d.initialize(manager, DataType.FLOAT32, x);
+            } else {
+                g.initialize(manager, DataType.FLOAT32, z, condition);
+                d.initialize(manager, DataType.FLOAT32, x, condition);
+            }
             return new GanNetworks(manager, g, d, spec);
         } catch (RuntimeException e) {
             manager.close();
@@ -41,14 +49,36 @@ public final class GanNetworks implements AutoCloseable {
         }
     }
 
-    /** G(z); {@code training} must be true exactly when a gradient collector is open. */
-    public NDArray generate(NDArray z, boolean training) {
-        return generator.forward(store, new NDList(z), training).head();
+    /** The condition's shape with a batch of one (class ids: (1)), or null for an unconditional model. */
+    private static Shape conditionShape(ModelSpec spec) {
+        if (spec.conditionShape() != null) {
+            return new Shape(1).addAll(spec.conditionShape());
+        }
+        return spec.numClasses() > 0 ? new Shape(1) : null;
     }
 
-    /** D's logits for {@code x}, shape (n, 1). */
+    /** G(z); {@code training} must be true exactly when a gradient collector is open. */
+    public NDArray generate(NDArray z, boolean training) {
+        return generate(z, null, training);
+    }
+
+    /** G(z | condition); a null condition means an unconditional model. */
+    public NDArray generate(NDArray z, NDArray condition, boolean training) {
+        return generator.forward(store, inputs(z, condition), training).head();
+    }
+
+    /** D's logits for {@code x}, shape (n, 1), or (n, P) for a patch discriminator. */
     public NDArray discriminate(NDArray x, boolean training) {
-        return discriminator.forward(store, new NDList(x), training).head();
+        return discriminate(x, null, training);
+    }
+
+    /** D's logits for {@code x} judged with {@code condition} (null: unconditional). */
+    public NDArray discriminate(NDArray x, NDArray condition, boolean training) {
+        return discriminator.forward(store, inputs(x, condition), training).head();
+    }
+
+    private static NDList inputs(NDArray first, NDArray condition) {
+        return condition == null ? new NDList(first) : new NDList(first, condition);
     }
 
     public Block generator() {

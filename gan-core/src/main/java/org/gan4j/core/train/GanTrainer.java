@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.gan4j.api.conditional.ConditionalPair;
 import org.gan4j.api.data.Batch;
+import org.gan4j.api.data.StreamSeeds;
 import org.gan4j.api.loss.LossContext.Phase;
 import org.gan4j.api.metric.Metric;
 import org.gan4j.api.train.RunInfo;
@@ -30,6 +33,7 @@ public final class GanTrainer {
     private final GanNetworks nets;
     private final NoiseSampler noise;
     private final StreamSeedsForRun seeds;
+    private final Conditioning conditioning;
     private volatile boolean stopRequested;
 
     public GanTrainer(TrainingPlan plan) {
@@ -37,6 +41,7 @@ public final class GanTrainer {
         this.nets = plan.networks();
         this.noise = new NoiseSampler(plan.latent().getDim(), plan.latent().getDistribution());
         this.seeds = StreamSeedsForRun.of(plan.seed());
+        this.conditioning = new Conditioning(plan.task());
     }
 
     /** Asks the loop to stop after the step in progress (e.g. on SIGINT). */
@@ -109,18 +114,23 @@ public final class GanTrainer {
             boolean generatorUpdated, StepValues values) {
         long index = step * plan.discriminatorSteps() + i;
         try (NDManager scope = iteration.newSubManager()) {
-            Batch real = plan.data().batch(scope, seeds.data(), index, plan.batchSize());
-            // G(z) and its recorded graph attach to z's manager: kept for the G-step when it reuses them.
-            NDArray z = noise.sample(keepFake ? iteration : scope, seeds.discriminatorNoise(), index, plan.batchSize());
+            // G(z), its recorded graph and its condition attach to their inputs' manager: kept for a G-step reusing them.
+            NDManager owner = keepFake ? iteration : scope;
+            Batch real = plan.data().batch(owner, seeds.data(), index, plan.batchSize());
+            ConditionalPair pair = conditioning.pair(owner, real, StreamSeeds.derive(seeds.pairs(), index));
+            NDArray z = noise.sample(owner, seeds.discriminatorNoise(), index, plan.batchSize());
             StepLossContext context;
             NDArray loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray generated = nets.generate(z, true);
-                values.reusableFake = keepFake ? generated : null;
+                NDArray generated = conditioning.compose(pair, nets.generate(z, pair.condition(), true));
+                if (keepFake) { // an unconditional G-step keeps drawing its own real batch when a loss asks for one
+                    values.reusable = new Generated(conditioning.conditional() ? pair : null, generated);
+                }
                 NDArray fake = generated.stopGradient();
-                NDArray realLogits = nets.discriminate(real.samples(), true);
-                NDArray fakeLogits = nets.discriminate(fake, true);
-                context = new StepLossContext(Phase.DISCRIMINATOR, step, nets, real::samples, realLogits, fake, fakeLogits);
+                NDArray realLogits = nets.discriminate(pair.target(), pair.condition(), true);
+                NDArray fakeLogits = nets.discriminate(fake, pair.condition(), true);
+                context = new StepLossContext(Phase.DISCRIMINATOR, step, x -> nets.discriminate(x, pair.condition(), true),
+                        pair::target, realLogits, fake, fakeLogits);
                 loss = plan.loss().discriminatorLoss(context);
                 // One backward for the summed loss: MXNet overwrites gradients on each backward.
                 collector.backward(loss);
@@ -143,19 +153,31 @@ public final class GanTrainer {
         try (NDManager scope = parent.newSubManager()) {
             NDArray loss;
             NDArray fakeLogits;
+            NDArray reconstruction = null;
+            long realIndex = step * Math.max(1, plan.discriminatorSteps()) + plan.discriminatorSteps();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 // Either the last D-step's G(z), whose graph was recorded then, or a fresh draw (Algorithm 1).
-                NDArray fake = values.reusableFake != null ? values.reusableFake
-                        : nets.generate(noise.sample(scope, seeds.generatorNoise(), step, plan.batchSize()), true);
-                fakeLogits = nets.discriminate(fake, true);
-                long realIndex = step * Math.max(1, plan.discriminatorSteps()) + plan.discriminatorSteps();
-                StepLossContext context = new StepLossContext(Phase.GENERATOR, step, nets,
-                        new LazyRealBatch(scope, realIndex), null, fake, fakeLogits);
+                Generated generated = values.reusable != null ? values.reusable : generate(scope, step, realIndex);
+                ConditionalPair pair = generated.pair();
+                NDArray condition = pair == null ? null : pair.condition();
+                fakeLogits = nets.discriminate(generated.output(), condition, true);
+                // An unconditional loss that asks for real samples gets a batch past the D-steps' ones.
+                Supplier<NDArray> realSamples = pair != null ? pair::target : new LazyRealBatch(scope, realIndex);
+                StepLossContext context = new StepLossContext(Phase.GENERATOR, step,
+                        x -> nets.discriminate(x, condition, true), realSamples, null,
+                        generated.output(), fakeLogits);
                 loss = plan.loss().generatorLoss(context);
+                if (pair != null) {
+                    reconstruction = conditioning.reconstructionLoss(pair, generated.output()).orElse(null);
+                    if (reconstruction != null) {
+                        loss = loss.add(reconstruction);
+                    }
+                }
                 collector.backward(loss);
             }
             if (record) {
                 values.generatorLoss = loss.getFloat();
+                values.reconstructionLoss = reconstruction == null ? Double.NaN : reconstruction.getFloat();
                 values.generatorGradNorm = gradientNorm(scope);
                 if (plan.discriminatorSteps() == 0) {
                     values.meanFake = Activation.sigmoid(fakeLogits).mean().getFloat();
@@ -165,8 +187,25 @@ public final class GanTrainer {
         }
     }
 
+    /**
+     * A fresh G(z) for the G-step. A conditional run draws the real batch its conditions come from
+     * (past the D-steps' batches); an unconditional one needs none (pair is null).
+     */
+    private Generated generate(NDManager scope, long step, long realIndex) {
+        NDArray z = noise.sample(scope, seeds.generatorNoise(), step, plan.batchSize());
+        if (!conditioning.conditional()) {
+            return new Generated(null, nets.generate(z, true));
+        }
+        Batch real = plan.data().batch(scope, seeds.data() ^ 0x5DEECE66DL, realIndex, plan.batchSize());
+        ConditionalPair pair = conditioning.pair(scope, real, StreamSeeds.derive(seeds.pairs() ^ 0x5DEECE66DL, realIndex));
+        return new Generated(pair, conditioning.compose(pair, nets.generate(z, pair.condition(), true)));
+    }
+
+    /** G's composed output and the pair it was generated for (null pair: unconditional, G-step draw). */
+    private record Generated(ConditionalPair pair, NDArray output) {}
+
     /** Real samples for a G-step loss that asks for them, drawn from the data stream past the D-steps. */
-    private final class LazyRealBatch implements java.util.function.Supplier<NDArray> {
+    private final class LazyRealBatch implements Supplier<NDArray> {
         private final NDManager scope;
         private final long index;
         private NDArray samples;
@@ -213,8 +252,8 @@ public final class GanTrainer {
     /** Runs every metric, then tells the listeners; arrays are freed when it returns. */
     public Map<String, Double> evaluate(NDManager parent, long step) {
         try (NDManager scope = parent.newSubManager()) {
-            TrainerEvalContext context = new TrainerEvalContext(step, scope, nets, noise, plan.data(),
-                    plan.seed(), seeds.evalNoise(), seeds.evalData(), plan.runDir());
+            TrainerEvalContext context = new TrainerEvalContext(step, scope, nets, noise, plan.data(), conditioning,
+                    plan.seed(), seeds, plan.runDir());
             Map<String, Double> results = new LinkedHashMap<>();
             for (Metric metric : plan.metrics()) {
                 Map<String, Double> values;
@@ -244,11 +283,12 @@ public final class GanTrainer {
         double meanReal = Double.NaN;
         double meanFake = Double.NaN;
         double generatorGradNorm = 0;
-        NDArray reusableFake; // the last D-step's G(z) with its graph, when the plan reuses it
+        double reconstructionLoss = Double.NaN;
+        Generated reusable; // the last D-step's G(z) with its graph and condition, when the plan reuses it
 
         StepStats toStats(long step, double secondsPerStep) {
             return new StepStats(step, discriminatorLoss, generatorLoss, meanReal, meanFake,
-                    generatorGradNorm, secondsPerStep);
+                    generatorGradNorm, secondsPerStep, reconstructionLoss);
         }
     }
 }

@@ -5,32 +5,40 @@ import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.gan4j.api.conditional.ConditionalPair;
+import org.gan4j.api.conditional.ConditionalSamples;
+import org.gan4j.api.data.Batch;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.metric.EvalContext;
 
-/** An evaluation's view of the run: inference-mode G and D, fixed evaluation noise, a scoped manager. */
+/**
+ * An evaluation's view of the run: inference-mode G and D, fixed evaluation noise (and, for a
+ * conditional run, fixed held-out conditions), a scoped manager.
+ */
 final class TrainerEvalContext implements EvalContext {
     private final long step;
     private final NDManager manager;
     private final GanNetworks networks;
     private final NoiseSampler noise;
     private final SampleSource data;
+    private final Conditioning conditioning;
     private final long seed;
-    private final long evalNoiseSeed;
-    private final long evalDataSeed;
+    private final StreamSeedsForRun seeds;
     private final Path outputDir;
     private final Map<Integer, NDArray> generated = new HashMap<>();
+    private final Map<Integer, ConditionalSamples> conditional = new HashMap<>();
 
-    TrainerEvalContext(long step, NDManager manager, GanNetworks networks, NoiseSampler noise,
-            SampleSource data, long seed, long evalNoiseSeed, long evalDataSeed, Path outputDir) {
+    TrainerEvalContext(long step, NDManager manager, GanNetworks networks, NoiseSampler noise, SampleSource data,
+            Conditioning conditioning, long seed, StreamSeedsForRun seeds, Path outputDir) {
         this.step = step;
         this.manager = manager;
         this.networks = networks;
         this.noise = noise;
         this.data = data;
+        this.conditioning = conditioning;
         this.seed = seed;
-        this.evalNoiseSeed = evalNoiseSeed;
-        this.evalDataSeed = evalDataSeed;
+        this.seeds = seeds;
         this.outputDir = outputDir;
     }
 
@@ -46,18 +54,43 @@ final class TrainerEvalContext implements EvalContext {
 
     @Override
     public NDArray generate(int n) {
+        if (conditioning.conditional()) {
+            return conditionalSamples(n).orElseThrow().output();
+        }
         // Metrics and plots of one evaluation share the same draw.
-        return generated.computeIfAbsent(n, k -> networks.generate(noise.sample(manager, evalNoiseSeed, 0, k), false));
+        return generated.computeIfAbsent(n, k -> networks.generate(noise.sample(manager, seeds.evalNoise(), 0, k), false));
     }
 
     @Override
     public NDArray realSamples(int n) {
-        return data.batch(manager, evalDataSeed, 0, n).samples();
+        return data.batch(manager, seeds.evalData(), 0, n).samples();
     }
 
     @Override
     public NDArray discriminatorLogits(NDArray samples) {
+        if (conditioning.conditional()) {
+            throw new IllegalStateException("this metric reads D's logits without a condition, which a conditional "
+                    + "run's discriminator needs; use a conditional metric (psnr-ssim, hole-error, colourfulness)");
+        }
         return networks.discriminate(samples, false);
+    }
+
+    @Override
+    public Optional<ConditionalSamples> conditionalSamples(int n) {
+        if (!conditioning.conditional()) {
+            return Optional.empty();
+        }
+        return Optional.of(conditional.computeIfAbsent(n, this::drawConditional));
+    }
+
+    /** G's answers for n held-out conditions, the same conditions and noise at every evaluation. */
+    private ConditionalSamples drawConditional(int n) {
+        Batch clean = data.heldOut().batch(manager, seeds.evalData(), 0, n);
+        ConditionalPair pair = conditioning.evaluationPair(manager, clean, seeds.evalPairs());
+        NDArray z = noise.sample(manager, seeds.evalNoise(), 0, n);
+        NDArray output = conditioning.compose(pair, networks.generate(z, pair.condition(), false));
+        return new ConditionalSamples(pair, output, conditioning.baseline(pair).orElse(null),
+                conditioning.preview(pair).orElse(null), networks.spec().numClasses());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.gan4j.core.train;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.gan4j.api.conditional.ConditionalTask;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.metric.Metric;
@@ -30,6 +31,7 @@ import org.gan4j.core.config.LatentConfig;
  * @param runDir where outputs go
  * @param stepHook called after every step (checkpoints)
  * @param reuseFake the G-step reuses the last D-step's G(z) instead of drawing fresh noise
+ * @param task the conditional task turning clean batches into (condition, target), or null
  */
 public record TrainingPlan(
         GanNetworks networks,
@@ -49,7 +51,19 @@ public record TrainingPlan(
         long seed,
         Path runDir,
         StepHook stepHook,
-        boolean reuseFake) {
+        boolean reuseFake,
+        ConditionalTask task) {
+
+    /** An unconditional plan. */
+    public TrainingPlan(GanNetworks networks, AdversarialLoss loss, SampleSource data, LatentConfig latent,
+            ParameterOptimizer generatorOptimizer, ParameterOptimizer discriminatorOptimizer, int batchSize,
+            int discriminatorSteps, boolean trainGenerator, long generatorStart, int logEvery, long evalEvery,
+            List<Metric> metrics, List<TrainingListener> listeners, long seed, Path runDir, StepHook stepHook,
+            boolean reuseFake) {
+        this(networks, loss, data, latent, generatorOptimizer, discriminatorOptimizer, batchSize, discriminatorSteps,
+                trainGenerator, generatorStart, logEvery, evalEvery, metrics, listeners, seed, runDir, stepHook,
+                reuseFake, null);
+    }
 
     /** A plan that follows Algorithm 1 exactly: fresh noise for the G-step. */
     public TrainingPlan(GanNetworks networks, AdversarialLoss loss, SampleSource data, LatentConfig latent,
