@@ -1,5 +1,6 @@
 package org.gan4j.models;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -25,6 +26,11 @@ import org.gan4j.api.model.ModelSpec;
  * <p>With width b = base_width: S = 28: G z → 2b@7 (k7 s1 p0) → b@14 → C@28 (k4 s2 p1), D C → b@14
  * → 2b@7 (k4 s2 p1) → 1 (k7 s1 p0). S = 32: G z → 4b@4 (k4 s1 p0) → 2b@8 → b@16 → C@32, D mirrored
  * ending with a k4 s1 p0 conv on 4b@4. S = 64 adds one level (8b@4).
+ *
+ * <p>Class-conditional (Mirza & Osindero 2014) when the spec has K = numClasses > 0: G takes
+ * {@code NDList(z, labels)} and starts from concat(z, oneHot(label, K)) as a (latent + K, 1, 1)
+ * map; D takes {@code NDList(x, labels)} and sees x with K constant one-hot channel maps appended,
+ * (C + K, S, S). Labels are float class ids of shape (batch).
  */
 public final class DcganArchitecture implements Architecture {
     /** Image sizes the layer plans below exist for. */
@@ -58,10 +64,16 @@ public final class DcganArchitecture implements Architecture {
     @Override
     public Block generator(ModelSpec spec) {
         Image image = check(spec);
-        int latent = spec.latentDim();
+        int classes = spec.numClasses();
+        int inputs = spec.latentDim() + classes;
         SequentialBlock g = new SequentialBlock();
-        g.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), latent, 1, 1)),
-                "z-to-1x1"));
+        g.add(new LambdaBlock(x -> {
+            NDArray z = classes > 0
+                    ? ClassConditioning.appendOneHot(
+                            ClassConditioning.requirePair(x, "dcgan generator").get(0), x.get(1), classes)
+                    : x.head();
+            return new NDList(z.reshape(z.getShape().get(0), inputs, 1, 1));
+        }, "z-to-1x1"));
         List<Level> plan = generatorPlan(image);
         for (int i = 0; i < plan.size(); i++) {
             Level level = plan.get(i);
@@ -87,7 +99,13 @@ public final class DcganArchitecture implements Architecture {
     @Override
     public Block discriminator(ModelSpec spec) {
         Image image = check(spec);
+        int classes = spec.numClasses();
         SequentialBlock d = new SequentialBlock();
+        if (classes > 0) {
+            d.add(new LambdaBlock(x -> new NDList(ClassConditioning.appendOneHotMaps(
+                    ClassConditioning.requirePair(x, "dcgan discriminator").get(0), x.get(1), classes)),
+                    "append-one-hot-maps"));
+        }
         List<Level> plan = discriminatorPlan(image);
         for (int i = 0; i < plan.size(); i++) {
             Level level = plan.get(i);
@@ -151,10 +169,7 @@ public final class DcganArchitecture implements Architecture {
     private record Image(int channels, int size) {}
 
     private static Image check(ModelSpec spec) {
-        if (spec.conditional()) {
-            throw new IllegalArgumentException(
-                    "the dcgan architecture does not take a condition; use an unconditional setup");
-        }
+        ClassConditioning.classes(spec, "dcgan");
         Shape s = spec.sampleShape();
         boolean ok = s.dimension() == 3 && (s.get(0) == 1 || s.get(0) == 3) && s.get(1) == s.get(2)
                 && SIZES.contains((int) s.get(1));

@@ -14,7 +14,13 @@ import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.model.Architecture;
 import org.gan4j.api.model.ModelSpec;
 
-/** Fully connected G and D: G z -> hidden... -> sample (linear output), D sample -> hidden... -> 1 logit. */
+/**
+ * Fully connected G and D: G z -> hidden... -> sample (linear output), D sample -> hidden... -> 1 logit.
+ *
+ * <p>Class-conditional (Mirza & Osindero 2014) when the spec has K = numClasses > 0: G takes
+ * {@code NDList(z, labels)} and D {@code NDList(x, labels)}, labels being float class ids (batch);
+ * G's first layer sees concat(z, oneHot(label, K)), D's concat(flatten(x), oneHot(label, K)).
+ */
 public final class MlpArchitecture implements Architecture {
 
     @JsonPropertyDescription("hidden layer widths of both networks")
@@ -118,8 +124,12 @@ public final class MlpArchitecture implements Architecture {
 
     @Override
     public Block generator(ModelSpec spec) {
-        requireUnconditional(spec);
+        int classes = ClassConditioning.classes(spec, "mlp");
         SequentialBlock g = new SequentialBlock();
+        if (classes > 0) {
+            g.add(new LambdaBlock(x -> new NDList(ClassConditioning.appendOneHot(
+                    ClassConditioning.requirePair(x, "mlp generator").get(0), x.get(1), classes)), "z-with-one-hot"));
+        }
         ActivationKind act = generatorActivation != null ? generatorActivation : activation;
         for (int width : generatorHidden != null ? generatorHidden : hidden) {
             g.add(Linear.builder().setUnits((long) width * act.unitsPerOutput(maxoutPieces)).build());
@@ -139,9 +149,17 @@ public final class MlpArchitecture implements Architecture {
 
     @Override
     public Block discriminator(ModelSpec spec) {
-        requireUnconditional(spec);
+        int classes = ClassConditioning.classes(spec, "mlp");
         SequentialBlock d = new SequentialBlock();
-        d.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), -1)), "flatten"));
+        if (classes > 0) {
+            d.add(new LambdaBlock(x -> {
+                NDArray flat = ClassConditioning.requirePair(x, "mlp discriminator").get(0);
+                flat = flat.reshape(flat.getShape().get(0), -1);
+                return new NDList(ClassConditioning.appendOneHot(flat, x.get(1), classes));
+            }, "flatten-with-one-hot"));
+        } else {
+            d.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), -1)), "flatten"));
+        }
         ActivationKind act = discriminatorActivation != null ? discriminatorActivation : activation;
         for (int width : discriminatorHidden != null ? discriminatorHidden : hidden) {
             d.add(Linear.builder().setUnits((long) width * act.unitsPerOutput(maxoutPieces)).build());
@@ -154,12 +172,5 @@ public final class MlpArchitecture implements Architecture {
     private static NDList reshapeToSamples(NDList x, Shape sampleShape) {
         NDArray flat = x.head();
         return new NDList(flat.reshape(new Shape(flat.getShape().get(0)).addAll(sampleShape)));
-    }
-
-    private static void requireUnconditional(ModelSpec spec) {
-        if (spec.conditional()) {
-            throw new IllegalArgumentException(
-                    "the mlp architecture does not take a condition yet; use an unconditional data source");
-        }
     }
 }

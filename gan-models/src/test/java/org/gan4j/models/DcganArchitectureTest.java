@@ -221,8 +221,9 @@ class DcganArchitectureTest {
         assertThrows(IllegalArgumentException.class, () -> dcgan.discriminator(spec(2, 32, 10)));
         assertThrows(IllegalArgumentException.class,
                 () -> dcgan.generator(ModelSpec.of(new Shape(2), 10)));
+        // class labels are accepted since issue #5 (ClassConditionalTest); an image condition is not
         assertThrows(IllegalArgumentException.class,
-                () -> dcgan.generator(new ModelSpec(new Shape(1, 28, 28), 10, 10, null)));
+                () -> dcgan.generator(new ModelSpec(new Shape(1, 28, 28), 10, 0, new Shape(1, 28, 28))));
         assertThrows(IllegalArgumentException.class, () -> dcgan.setBaseWidth(0));
         assertThrows(IllegalArgumentException.class, () -> dcgan.setInitStd(-0.1));
     }
