@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *       for finite n);
  *   <li>{@code precision}, {@code recall} (Kynkäänniemi et al. 2019, k = {@code k}) and their real-vs-real
  *       baselines {@code precision_real_baseline}, {@code recall_real_baseline};
- *   <li>{@code classifier_accuracy} on the test split, {@code n_real}, {@code n_fake}.
+ *   <li>{@code classifier_accuracy} on the test split, {@code n_real}, {@code n_fake};
+ *   <li>for a class-conditional run, {@code conditional_accuracy}: the fraction of G(z | y) classified as y.
  * </ul>
  * Since results are numbers, the extractor id goes to the log and to {@code quality.json} in the run directory
  * (rewritten at every evaluation, with the step and all of the above).
@@ -108,6 +109,21 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
             int nBaseline, double fdBaseline, PrecisionRecall.Result prBaseline, FrechetDistance.Moments real,
             float[] realFeatures, double[] realRadii, SampleSource data) {}
 
+    /**
+     * For a class-conditional run: the fraction of G(z | y) the classifier assigns to the asked-for
+     * class y (compare with the classifier's accuracy on real held-out images); empty otherwise.
+     */
+    private java.util.Optional<Double> conditionalAccuracy(EvalContext context, Prepared p) {
+        return context.conditionalSamples(nFake).filter(c -> c.numClasses() > 0).map(c -> {
+            float[] asked = c.pair().condition().toFloatArray();
+            int[] labels = new int[asked.length];
+            for (int i = 0; i < asked.length; i++) {
+                labels[i] = Math.round(asked[i]);
+            }
+            return p.extractor().classifier().accuracy(c.output().toFloatArray(), labels);
+        });
+    }
+
     @Override
     public Map<String, Double> evaluate(EvalContext context) throws IOException {
         if (prepared == null || prepared.data() != context.data()) {
@@ -130,6 +146,7 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
         out.put(prefix + "precision_real_baseline", p.prBaseline().precision());
         out.put(prefix + "recall_real_baseline", p.prBaseline().recall());
         out.put(prefix + "classifier_accuracy", p.accuracy());
+        conditionalAccuracy(context, p).ifPresent(a -> out.put(prefix + "conditional_accuracy", a));
         out.put(prefix + "n_real", (double) nReal);
         out.put(prefix + "n_fake", (double) nFake);
         LOG.info(String.format(Locale.ROOT, "classifier-fd step %d: fd %.3f (real-vs-real baseline %.3f), "

@@ -212,14 +212,19 @@ final class FeatureClassifier implements AutoCloseable {
 
     /** The fraction of {@code data} whose arg-max logit is its label. */
     double accuracy(LabelledImages data) {
-        int[] predicted = argMaxLogits(data.x(), data.size());
+        return accuracy(data.x(), data.y());
+    }
+
+    /** The fraction of host samples (row by row) whose arg-max logit is {@code labels[i]}. */
+    double accuracy(float[] samples, int[] labels) {
+        int[] predicted = argMaxLogits(samples, labels.length);
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {
-            if (predicted[i] == data.y()[i]) {
+            if (predicted[i] == labels[i]) {
                 correct++;
             }
         }
-        return (double) correct / data.size();
+        return (double) correct / labels.length;
     }
 
     private int[] argMaxLogits(float[] samples, int n) {
