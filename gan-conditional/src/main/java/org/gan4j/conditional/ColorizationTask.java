@@ -10,7 +10,8 @@ import org.gan4j.api.model.ModelSpec;
 
 /**
  * Colorization: G receives the luma Y = 0.299R + 0.587G + 0.114B (one channel) and paints the RGB
- * image; the baseline is the gray image as RGB (every channel = Y).
+ * image, whose luma is then set back to the given Y (x̂ = G + (Y − luma(G)), clipped), so G decides
+ * colour only; the baseline is the gray image as RGB (every channel = Y).
  */
 public final class ColorizationTask extends ImageTask {
 
@@ -34,6 +35,12 @@ public final class ColorizationTask extends ImageTask {
     static NDArray luma(NDArray rgb) {
         NDArray weights = rgb.getManager().create(new float[] {0.299f, 0.587f, 0.114f}, new Shape(1, 3, 1, 1));
         return rgb.mul(weights).sum(new int[] {1}, true);
+    }
+
+    /** Keeps the known luminance: adding the same δ = Y − luma(G) to R, G and B moves luma by exactly δ. */
+    @Override
+    public NDArray compose(ConditionalPair pair, NDArray generated) {
+        return generated.add(pair.condition().sub(luma(generated))).clip(-1, 1);
     }
 
     @Override

@@ -87,6 +87,13 @@ class TaskPairsTest {
         assertArrayEquals(new float[] {0.299f - 0.587f - 0.114f, 1f}, pair.condition().toFloatArray(), 1e-6f);
         float[] baseline = task.baseline(pair).orElseThrow().toFloatArray();
         assertArrayEquals(new float[] {-0.402f, 1f, -0.402f, 1f, -0.402f, 1f}, baseline, 1e-6f);
+        // G's colours are kept but its luminance is replaced by the given one (away from the clip)
+        NDArray dark = randomImages(2, 3, 4, 4, 9).mul(0.3f);
+        NDArray gray = randomImages(2, 1, 4, 4, 10).mul(0.3f);
+        NDArray composed = task.compose(ConditionalPair.of(gray, dark), dark);
+        assertArrayEquals(gray.toFloatArray(), ColorizationTask.luma(composed).toFloatArray(), 1e-5f);
+        NDArray chroma = dark.sub(ColorizationTask.luma(dark));
+        assertArrayEquals(chroma.toFloatArray(), composed.sub(ColorizationTask.luma(composed)).toFloatArray(), 1e-5f);
     }
 
     @Test

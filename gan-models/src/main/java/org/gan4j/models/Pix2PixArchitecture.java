@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -208,6 +209,9 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
         }
         UNet g = new UNet(widths, images.channels(), (float) dropout, dropoutLayers, residual);
         g.setInitializer(new NormalInitializer((float) initStd), Parameter.Type.WEIGHT);
+        if (residual) { // start as the identity on the condition (e.g. exactly the bicubic baseline), then learn the correction
+            g.outputLayer().setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+        }
         return g;
     }
 

@@ -156,6 +156,11 @@ final class UNet extends AbstractBlock {
         return inputShapes[1];
     }
 
+    /** The last transposed conv and its tanh. */
+    Block outputLayer() {
+        return up[0];
+    }
+
     @Override
     public String toString() {
         return "UNet(depth=" + depth + ", out=" + outChannels + (residual ? ", residual" : "") + ")";
