@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gan4j.core.ExperimentRunner;
+import org.gan4j.perf.LayerProfile;
 import org.gan4j.perf.MachineProbe;
 import org.gan4j.perf.PerfBenchmark;
 import org.gan4j.perf.PerfBenchmark.StandardShape;
@@ -38,6 +39,10 @@ final class PerfCommand implements Callable<Integer> {
     @Option(names = "--soak", description = "also train the MLP 10,000 steps and compare RSS at step 1,000 and at the end")
     boolean soak;
 
+    @Option(names = "--layers", description = "instead of steps/s: the median forward and backward time of every "
+            + "layer of each chosen DCGAN, run alone (compare with benchmarks/perf/layer_profile_torch.py)")
+    boolean layers;
+
     @Option(names = "--work", description = "folder for the benchmark's run directories (default: a temporary one)")
     Path work;
 
@@ -54,6 +59,9 @@ final class PerfCommand implements Callable<Integer> {
         }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("gan-perf");
         PerfBenchmark bench = new PerfBenchmark(GanCli.framework(spec), dir);
+        if (layers) {
+            return printLayers(bench, chosen);
+        }
         PerfBenchmark.Soak soakResult = soak ? bench.soak(1000, 10_000) : null; // first: other shapes would add to RSS
         List<PerfBenchmark.Result> results = bench.measureAll(chosen, steps);
         double ceiling = MachineProbe.matmulGflops(1024, 10);
@@ -83,6 +91,36 @@ final class PerfCommand implements Callable<Integer> {
         root.set("results", mapper.valueToTree(results));
         if (soakResult != null) {
             root.set("soak", mapper.valueToTree(soakResult));
+        }
+        Files.writeString(json, mapper.writeValueAsString(root) + "\n");
+        System.out.println("wrote " + json);
+        return 0;
+    }
+
+    private Integer printLayers(PerfBenchmark bench, List<StandardShape> chosen) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("date", LocalDate.now().toString());
+        root.put("omp_num_threads", ExperimentRunner.ompThreads());
+        for (StandardShape shape : chosen) {
+            if (shape == StandardShape.MLP) {
+                continue; // dense layers of 128 units: nothing to see per layer
+            }
+            List<LayerProfile.Layer> rows = bench.layers(shape, 30);
+            System.out.printf("%n%s: median ms per layer run alone (batch first; backward = input and weight gradients)%n",
+                    shape.name().toLowerCase());
+            System.out.printf("%-3s %3s %-44s %-16s %9s %9s %9s%n", "net", "#", "layer", "input", "fwd ms", "bwd ms",
+                    "GFLOP/s");
+            double total = 0;
+            for (LayerProfile.Layer l : rows) {
+                total += l.forwardMs() + l.backwardMs();
+                System.out.printf("%-3s %3d %-44s %-16s %9.3f %9.3f %9s%n", l.network(), l.index(),
+                        l.layer().length() > 44 ? l.layer().substring(0, 44) : l.layer(),
+                        l.input().toString().replace(", ", "x").replaceAll("[()]", ""), l.forwardMs(), l.backwardMs(),
+                        l.flops() == 0 ? "" : String.format("%.1f", l.gflops()));
+            }
+            System.out.printf("sum of one forward and backward of every layer: %.1f ms%n", total);
+            root.set(shape.name().toLowerCase(), mapper.valueToTree(rows));
         }
         Files.writeString(json, mapper.writeValueAsString(root) + "\n");
         System.out.println("wrote " + json);

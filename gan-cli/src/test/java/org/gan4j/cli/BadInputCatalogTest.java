@@ -732,4 +732,45 @@ class BadInputCatalogTest {
         assertEquals(2, config.code(), config.stderr());
         assertTrue(config.stderr().contains("ConfigException") && config.stderr().contains("\tat "), config.stderr());
     }
+
+    // ---- conditional tasks
+
+    @Test
+    void unknownTaskType() throws Exception {
+        validate(TINY + "task: {type: deblur}\n", 2, file() + ":8:", "task.type: unknown type 'deblur'; registered: [",
+                "class-conditional", "colorization", "inpainting", "super-resolution");
+    }
+
+    @Test
+    void classConditionalOnUnlabelledData() throws Exception {
+        train(config(TINY + "task: {type: class-conditional}\n"), 1,
+                "gan: task: class-conditional needs labelled data", "use idx (with labels), cifar10, or image-folder");
+    }
+
+    @Test
+    void imageTaskOnPointData() throws Exception {
+        train(config(TINY + "task: {type: super-resolution}\n"), 1,
+                "gan: task: super-resolution needs image data of shape (C, H, W)", "shape (2)",
+                "use photos, image-folder, idx or cifar10");
+    }
+
+    @Test
+    void colorizationOfGrayData() throws Exception {
+        train(config(TINY.replace("data: {type: ring}", "data: {type: photos, channels: 1}")
+                .replace("model: {type: mlp, hidden: [8]}", "model: {type: pix2pix}") + "task: {type: colorization}\n"),
+                1, "gan: task: colorization needs RGB data (3 channels), but the data has 1", "channels: 3");
+    }
+
+    @Test
+    void pix2pixWithoutATask() throws Exception {
+        train(config(TINY.replace("data: {type: ring}", "data: {type: photos}")
+                .replace("model: {type: mlp, hidden: [8]}", "model: {type: pix2pix}")), 1,
+                "gan: model: pix2pix needs an image condition", "super-resolution, colorization or inpainting");
+    }
+
+    @Test
+    void superResolutionFactorOfThree() throws Exception {
+        validate(TINY + "task: {type: super-resolution, factor: 3}\n", 2, file() + ":8:",
+                "task.factor: must be 2 or 4, got 3");
+    }
 }

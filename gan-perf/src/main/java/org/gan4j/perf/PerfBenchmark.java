@@ -130,6 +130,30 @@ public final class PerfBenchmark {
         return new Soak(early, rssEarly[0], steps, MachineProbe.rssMib(), rssEarly[1], MachineProbe.committedHeapMib());
     }
 
+    /**
+     * Per-layer forward/backward times of a shape's G (on z) and D (on images), see {@link LayerProfile}.
+     */
+    public List<LayerProfile.Layer> layers(StandardShape shape, int repeats) throws IOException {
+        Path config = workDir.resolve(shape.resource);
+        try (InputStream in = PerfBenchmark.class.getResourceAsStream(shape.resource)) {
+            Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        ExperimentConfig c = framework.configLoader().load(config, List.of()).config();
+        int m = c.getTrainer().getBatchSize();
+        try (NDManager manager = NDManager.newBaseManager();
+                SampleSource data = c.getData().open(new DataContext(workDir, c.getSeed()))) {
+            Engine.getInstance().setRandomSeed(1);
+            ModelSpec spec = ModelSpec.of(data.sampleShape(), c.getLatent().getDim());
+            try (GanNetworks nets = GanNetworks.create(c.getModel(), spec, manager)) {
+                List<LayerProfile.Layer> all = new ArrayList<>(LayerProfile.profile("G", nets.generator(),
+                        new Shape(m, spec.latentDim()), manager, 5, repeats));
+                all.addAll(LayerProfile.profile("D", nets.discriminator(), new Shape(m).addAll(spec.sampleShape()),
+                        manager, 5, repeats));
+                return all;
+            }
+        }
+    }
+
     /** FLOPs of one iteration for the config's architecture and batch size. */
     static long flopsPerStep(ExperimentConfig config, Path baseDir) throws IOException {
         int m = config.getTrainer().getBatchSize();
