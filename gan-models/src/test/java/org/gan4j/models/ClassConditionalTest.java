@@ -107,9 +107,9 @@ class ClassConditionalTest {
                 weightShapes(mlp.discriminator(spec), new Shape(1, 1, 28, 28), new Shape(1)));
         DcganArchitecture dcgan = new DcganArchitecture();
         dcgan.setBaseWidth(4);
-        assertEquals(List.of(new Shape(LATENT + CLASSES, 8, 7, 7), new Shape(8, 4, 4, 4), new Shape(4, 2, 4, 4)),
+        assertEquals(List.of(new Shape(8 * 7 * 7, LATENT + CLASSES), new Shape(8, 4, 4, 4), new Shape(4, 2, 4, 4)),
                 weightShapes(dcgan.generator(spec), new Shape(1, LATENT), new Shape(1)));
-        assertEquals(List.of(new Shape(4, 1 + CLASSES, 4, 4), new Shape(8, 4, 4, 4), new Shape(1, 8, 7, 7)),
+        assertEquals(List.of(new Shape(4, 1 + CLASSES, 4, 4), new Shape(8, 4, 4, 4), new Shape(1, 8 * 7 * 7)),
                 weightShapes(dcgan.discriminator(spec), new Shape(1, 1, 28, 28), new Shape(1)));
     }
 

@@ -80,21 +80,22 @@ class DcganArchitectureTest {
         DcganArchitecture dcgan = new DcganArchitecture();
         assertEquals(64, dcgan.getBaseWidth());
         assertEquals(
-                List.of(new Shape(100, 128, 7, 7), new Shape(128, 64, 4, 4), new Shape(64, 2, 4, 4)),
+                // The first G level and the last D level are dense layers (a k×k (de)convolution of/to a 1×1 map is one).
+                List.of(new Shape(128 * 7 * 7, 100), new Shape(128, 64, 4, 4), new Shape(64, 2, 4, 4)),
                 weightShapes(dcgan.generator(spec(1, 28, 100)), new Shape(1, 100)));
         assertEquals(
-                List.of(new Shape(64, 1, 4, 4), new Shape(128, 64, 4, 4), new Shape(1, 128, 7, 7)),
+                List.of(new Shape(64, 1, 4, 4), new Shape(128, 64, 4, 4), new Shape(1, 128 * 7 * 7)),
                 weightShapes(dcgan.discriminator(spec(1, 28, 100)), new Shape(1, 1, 28, 28)));
         assertEquals(
-                List.of(new Shape(100, 256, 4, 4), new Shape(256, 128, 4, 4), new Shape(128, 64, 4, 4),
+                List.of(new Shape(256 * 4 * 4, 100), new Shape(256, 128, 4, 4), new Shape(128, 64, 4, 4),
                         new Shape(64, 3, 4, 4)),
                 weightShapes(dcgan.generator(spec(3, 32, 100)), new Shape(1, 100)));
         assertEquals(
                 List.of(new Shape(64, 3, 4, 4), new Shape(128, 64, 4, 4), new Shape(256, 128, 4, 4),
-                        new Shape(1, 256, 4, 4)),
+                        new Shape(1, 256 * 4 * 4)),
                 weightShapes(dcgan.discriminator(spec(3, 32, 100)), new Shape(1, 3, 32, 32)));
         assertEquals(
-                List.of(new Shape(100, 512, 4, 4), new Shape(512, 256, 4, 4), new Shape(256, 128, 4, 4),
+                List.of(new Shape(512 * 4 * 4, 100), new Shape(512, 256, 4, 4), new Shape(256, 128, 4, 4),
                         new Shape(128, 64, 4, 4), new Shape(64, 3, 4, 4)),
                 weightShapes(dcgan.generator(spec(3, 64, 100)), new Shape(1, 100)));
     }

@@ -34,10 +34,17 @@ public final class LayerProfile {
      * @param input the input shape (batch first)
      * @param flops forward FLOPs counted from the layer's shapes ({@link Flops#forward})
      * @param forwardMs median forward time
-     * @param backwardMs median backward time
+     * @param backwardMs median backward time of the layer alone
+     * @param chainedBackwardMs what the layer adds to the backward of the network's layers up to it,
+     *     chained as in training ({@link #prefixBackwardMs}); NaN when not measured
      */
     public record Layer(String network, int index, String layer, Shape input, long flops, double forwardMs,
-            double backwardMs) {
+            double backwardMs, double chainedBackwardMs) {
+
+        Layer withChainedBackward(double ms) {
+            return new Layer(network, index, layer, input, flops, forwardMs, backwardMs, ms);
+        }
+
         /** Achieved GFLOP/s over forward and backward, counting a backward as twice the forward's FLOPs. */
         public double gflops() {
             return flops == 0 ? 0 : 3.0 * flops / ((forwardMs + backwardMs) / 1e3) / 1e9;
@@ -60,15 +67,20 @@ public final class LayerProfile {
             for (int r = -warmup; r < repeats; r++) {
                 try (NDManager scope = parent.newSubManager()) {
                     NDArray x = scope.randomNormal(shape);
-                    x.setRequiresGradient(true); // in training every layer but G's first passes a gradient back
+                    // The network's input needs no gradient in training (z; real or detached images in the D-step).
+                    boolean first = index == 0 || (index == 1 && sequential.getChildren().get(0).getValue()
+                            .getParameters().isEmpty());
+                    if (!first || layer.getParameters().isEmpty()) {
+                        x.setRequiresGradient(true);
+                    }
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         drain(x);
                         long t0 = System.nanoTime();
                         NDArray y = layer.forward(store, new NDList(x), true).head();
                         drain(y);
                         long t1 = System.nanoTime();
-                        collector.backward(y.sum());
-                        drain(x.getGradient());
+                        collector.backward(y); // MXNet seeds a non-scalar head with ones: no sum op is timed
+                        drain(y);
                         long t2 = System.nanoTime();
                         if (r >= 0) {
                             forward[r] = (t1 - t0) / 1e6;
@@ -78,10 +90,48 @@ public final class LayerProfile {
                 }
             }
             layers.add(new Layer(name, index++, describe(layer), shape, Flops.forward(layer, shape), median(forward),
-                    median(backward)));
+                    median(backward), Double.NaN));
             shape = layer.getOutputShapes(new Shape[] {shape})[0];
         }
         return layers;
+    }
+
+    /**
+     * In-context backward cost: the median backward time of the network's first k layers chained
+     * (k = 1..n, head gradient ones, input without gradient as in training), so the k-th entry minus
+     * the (k−1)-th is what layer k adds to a real backward pass, layouts and graph included.
+     */
+    public static double[] prefixBackwardMs(Block network, Shape input, NDManager parent, int warmup, int repeats) {
+        SequentialBlock sequential = (SequentialBlock) network;
+        List<Block> layers = new ArrayList<>(sequential.getChildren().values());
+        ParameterStore store = new ParameterStore(parent, false);
+        double[] out = new double[layers.size()];
+        for (int k = 1; k <= layers.size(); k++) {
+            double[] times = new double[repeats];
+            for (int r = -warmup; r < repeats; r++) {
+                try (NDManager scope = parent.newSubManager()) {
+                    NDArray x = scope.randomNormal(input);
+                    if (layers.get(0).getParameters().isEmpty()) {
+                        x.setRequiresGradient(true); // a parameter-free first layer alone has nothing to differentiate
+                    }
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray y = x;
+                        for (int i = 0; i < k; i++) {
+                            y = layers.get(i).forward(store, new NDList(y), true).head();
+                        }
+                        drain(y);
+                        long t0 = System.nanoTime();
+                        collector.backward(y);
+                        drain(y);
+                        if (r >= 0) {
+                            times[r] = (System.nanoTime() - t0) / 1e6;
+                        }
+                    }
+                }
+            }
+            out[k - 1] = median(times);
+        }
+        return out;
     }
 
     private static String describe(Block layer) {
@@ -97,7 +147,7 @@ public final class LayerProfile {
     }
 
     /** Waits until the engine has computed {@code array} (MXNet: drains the whole engine queue). */
-    private static void drain(NDArray array) {
+    static void drain(NDArray array) {
         try {
             if (WAIT_ALL != null) {
                 WAIT_ALL.invoke(null);

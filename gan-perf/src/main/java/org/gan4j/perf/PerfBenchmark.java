@@ -17,7 +17,9 @@ import org.gan4j.core.GanFramework;
 import org.gan4j.core.RunOptions;
 import org.gan4j.core.config.ConfigLoader;
 import org.gan4j.core.config.ExperimentConfig;
+import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.core.train.GanNetworks;
+import org.gan4j.core.train.NoiseSampler;
 
 /**
  * Median training steps per second (one D update + one G update) of the standard shapes, trained by
@@ -149,7 +151,38 @@ public final class PerfBenchmark {
                         new Shape(m, spec.latentDim()), manager, 5, repeats));
                 all.addAll(LayerProfile.profile("D", nets.discriminator(), new Shape(m).addAll(spec.sampleShape()),
                         manager, 5, repeats));
-                return all;
+                double[] g = LayerProfile.prefixBackwardMs(nets.generator(), new Shape(m, spec.latentDim()), manager, 5,
+                        repeats);
+                double[] d = LayerProfile.prefixBackwardMs(nets.discriminator(),
+                        new Shape(m).addAll(spec.sampleShape()), manager, 5, repeats);
+                List<LayerProfile.Layer> withContext = new ArrayList<>();
+                for (LayerProfile.Layer l : all) {
+                    double[] prefix = l.network().equals("G") ? g : d;
+                    double added = prefix[l.index()] - (l.index() == 0 ? 0 : prefix[l.index() - 1]);
+                    withContext.add(l.withChainedBackward(added));
+                }
+                return withContext;
+            }
+        }
+    }
+
+    /** Median milliseconds of each phase of one training iteration of a shape, see {@link PhaseProfile}. */
+    public java.util.Map<String, Double> phases(StandardShape shape, int repeats) throws IOException {
+        Path config = workDir.resolve(shape.resource);
+        try (InputStream in = PerfBenchmark.class.getResourceAsStream(shape.resource)) {
+            Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        ExperimentConfig c = framework.configLoader().load(config, List.of()).config();
+        try (NDManager manager = NDManager.newBaseManager();
+                SampleSource data = c.getData().open(new DataContext(workDir, c.getSeed()))) {
+            Engine.getInstance().setRandomSeed(1);
+            ModelSpec spec = ModelSpec.of(data.sampleShape(), c.getLatent().getDim());
+            try (GanNetworks nets = GanNetworks.create(c.getModel(), spec, manager);
+                    ParameterOptimizer g = c.getTrainer().getGeneratorOptimizer().create();
+                    ParameterOptimizer d = c.getTrainer().getDiscriminatorOptimizer().create()) {
+                NoiseSampler noise = new NoiseSampler(c.getLatent().getDim(), c.getLatent().getDistribution());
+                return PhaseProfile.profile(nets, c.getLoss(), data, noise, g, d, manager,
+                        c.getTrainer().getBatchSize(), 10, repeats);
             }
         }
     }
