@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@code photos} source does ({@link PhotoCrops}): each image scaled so its longer side is at most
  * {@code max_side}, the right-most {@code holdout} of its columns held out, no labels.
  */
-public final class ImageFolderData implements DataSource, Validated {
+public final class ImageFolderData extends CropOptions implements DataSource, Validated {
     private static final Logger LOG = LoggerFactory.getLogger("gan.data");
     private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg");
 
@@ -58,17 +58,8 @@ public final class ImageFolderData implements DataSource, Validated {
             + "instead (size and labels are then unused)")
     private int cropSize = 0;
 
-    @JsonPropertyDescription("crop mode: each image is first scaled down (area averaging) so its longer side is at "
-            + "most this many pixels; 0: keep the full size")
-    private int maxSide = 256;
 
-    @JsonPropertyDescription("crop mode: fraction of every image's columns, on its right, held out for evaluation: "
-            + "training crops never touch it; in [0, 1), 0: nothing held out")
-    private double holdout = 0.2;
 
-    @JsonPropertyDescription("crop mode: mirror training crops horizontally with probability 1/2 (held-out crops "
-            + "never are)")
-    private boolean flip = true;
 
     public String getPath() {
         return path;
@@ -124,44 +115,20 @@ public final class ImageFolderData implements DataSource, Validated {
         this.cropSize = ConfigChecks.nonNegative(cropSize);
     }
 
-    public int getMaxSide() {
-        return maxSide;
-    }
-
-    public void setMaxSide(int maxSide) {
-        this.maxSide = ConfigChecks.nonNegative(maxSide);
-    }
-
-    public double getHoldout() {
-        return holdout;
-    }
-
-    public void setHoldout(double holdout) {
-        this.holdout = ConfigChecks.inRange(holdout, 0, 1, true);
-    }
-
-    public boolean isFlip() {
-        return flip;
-    }
-
-    public void setFlip(boolean flip) {
-        this.flip = flip;
-    }
-
     @Override
     public void validate() {
         if (path == null) {
             throw new IllegalArgumentException("path: required; a folder of PNG or JPEG files (one sub-folder per class for labels)");
         }
         if (cropSize > 0) {
-            PhotosData.checkCropFits(cropSize, maxSide);
+            checkCropFits(cropSize, getMaxSide());
         }
     }
 
     @Override
     public SampleSource open(DataContext context) throws IOException {
         if (cropSize > 0) {
-            PhotosData.checkCropFits(cropSize, maxSide);
+            checkCropFits(cropSize, getMaxSide());
             return crops(context);
         }
         return new ImageSamples(load(context));
@@ -176,7 +143,7 @@ public final class ImageFolderData implements DataSource, Validated {
             IntStream.range(0, files.size()).parallel().forEach(i -> {
                 try {
                     Path file = files.get(i);
-                    photos[i] = Photo.of(read(file), file.toString(), channels).fitted(maxSide);
+                    photos[i] = Photo.of(read(file), file.toString(), channels).fitted(getMaxSide());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -184,15 +151,15 @@ public final class ImageFolderData implements DataSource, Validated {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        PhotoCrops crops = new PhotoCrops(List.of(photos), cropSize, holdout, flip);
+        PhotoCrops crops = new PhotoCrops(List.of(photos), cropSize, getHoldout(), isFlip());
         long values = 0;
         for (Photo photo : photos) {
             values += photo.pixels().length;
         }
         LOG.info("image-folder: {} images from {} (longer side {}, {} MB as floats), {} random crops, {}",
-                photos.length, root, maxSide == 0 ? "kept" : "at most " + maxSide, values * 4 / 1_000_000,
-                crops.sampleShape(), holdout == 0 ? "nothing held out"
-                        : "the right-most " + holdout + " of every image's columns held out");
+                photos.length, root, getMaxSide() == 0 ? "kept" : "at most " + getMaxSide(), values * 4 / 1_000_000,
+                crops.sampleShape(), getHoldout() == 0 ? "nothing held out"
+                        : "the right-most " + getHoldout() + " of every image's columns held out");
         return crops;
     }
 

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * a coffee cup, the Hubble deep field, a retina and a rocket launch. The right-most {@code holdout}
  * of every photograph is kept for evaluation ({@link SampleSource#heldOut()}); see {@link PhotoCrops}.
  */
-public final class PhotosData implements DataSource, Validated {
+public final class PhotosData extends CropOptions implements DataSource, Validated {
     private static final Logger LOG = LoggerFactory.getLogger("gan.data");
 
     /** Class path folder of the embedded photographs. */
@@ -39,16 +39,8 @@ public final class PhotosData implements DataSource, Validated {
     @JsonPropertyDescription("3 (RGB) or 1 (gray by luma 0.299R + 0.587G + 0.114B)")
     private int channels = 3;
 
-    @JsonPropertyDescription("each photograph is first scaled down (area averaging) so its longer side is at most "
-            + "this many pixels; 0: keep the full size (astronaut 512×512 ... retina 1411×1411)")
-    private int maxSide = 256;
 
-    @JsonPropertyDescription("fraction of every photograph's columns, on its right, held out for evaluation: "
-            + "training crops never touch it; in [0, 1), 0: nothing held out")
-    private double holdout = 0.2;
 
-    @JsonPropertyDescription("mirror training crops horizontally with probability 1/2 (held-out crops never are)")
-    private boolean flip = true;
 
     public int getCropSize() {
         return cropSize;
@@ -69,53 +61,20 @@ public final class PhotosData implements DataSource, Validated {
         this.channels = channels;
     }
 
-    public int getMaxSide() {
-        return maxSide;
-    }
-
-    public void setMaxSide(int maxSide) {
-        this.maxSide = ConfigChecks.nonNegative(maxSide);
-    }
-
-    public double getHoldout() {
-        return holdout;
-    }
-
-    public void setHoldout(double holdout) {
-        this.holdout = ConfigChecks.inRange(holdout, 0, 1, true);
-    }
-
-    public boolean isFlip() {
-        return flip;
-    }
-
-    public void setFlip(boolean flip) {
-        this.flip = flip;
-    }
-
     @Override
     public void validate() {
-        checkCropFits(cropSize, maxSide);
-    }
-
-    /** crop_size must not exceed max_side: no scaled image could hold a crop. */
-    static void checkCropFits(int cropSize, int maxSide) {
-        if (maxSide > 0 && cropSize > maxSide) {
-            throw new IllegalArgumentException("crop_size: " + cropSize + " is larger than max_side " + maxSide
-                    + " (every image's longer side is scaled to at most max_side); lower crop_size or raise "
-                    + "max_side (0 keeps the full size)");
-        }
+        checkCropFits(cropSize, getMaxSide());
     }
 
     @Override
     public SampleSource open(DataContext context) throws IOException {
-        checkCropFits(cropSize, maxSide);
-        PhotoCrops crops = new PhotoCrops(load(channels, maxSide), cropSize, holdout, flip);
+        checkCropFits(cropSize, getMaxSide());
+        PhotoCrops crops = new PhotoCrops(load(channels, getMaxSide()), cropSize, getHoldout(), isFlip());
         LOG.info("photos: {} embedded photographs (longer side {}), {} crops{}, {}", NAMES.size(),
-                maxSide == 0 ? "kept" : "at most " + maxSide, new Shape(channels, cropSize, cropSize),
-                flip ? " mirrored at random" : "",
-                holdout == 0 ? "nothing held out"
-                        : "the right-most " + holdout + " of every photograph's columns held out");
+                getMaxSide() == 0 ? "kept" : "at most " + getMaxSide(), new Shape(channels, cropSize, cropSize),
+                isFlip() ? " mirrored at random" : "",
+                getHoldout() == 0 ? "nothing held out"
+                        : "the right-most " + getHoldout() + " of every photograph's columns held out");
         return crops;
     }
 

@@ -3,10 +3,7 @@ package org.gan4j.metrics.restoration;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.metric.EvalContext;
-import org.gan4j.api.metric.Metric;
-import org.gan4j.metrics.ResultKeys;
 
 /**
  * Colourfulness (Hasler and Süsstrunk 2003): M = √(σ_rg² + σ_yb²) + 0.3·√(μ_rg² + μ_yb²) with rg = R − G,
@@ -18,44 +15,22 @@ import org.gan4j.metrics.ResultKeys;
  * {@code colourfulness_baseline} (the task's baseline, e.g. 0 for gray as RGB; only when the task has one), each
  * preceded by {@code prefix}. See {@link ImageQuality#colourfulness}.
  */
-public final class ColourfulnessMetric implements Metric {
+public final class ColourfulnessMetric extends HeldOutMetric {
     static final String NAME = "colourfulness";
-
-    @JsonPropertyDescription("held-out conditional examples to measure")
-    private int samples = 64;
-
-    @JsonPropertyDescription("text put before every result name (lower_snake_case)")
-    private String prefix = "";
 
     @Override
     public Map<String, Double> evaluate(EvalContext context) {
-        HostSamples s = HostSamples.fetch(context, samples, NAME, false);
+        HostSamples s = HostSamples.fetch(context, getSamples(), NAME, false);
         if (s.channels() < 3) {
             throw new IllegalStateException("metric '" + NAME + "' needs colour images (3 channels, RGB); this run's "
                     + "images have " + s.channels());
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put(prefix + "colourfulness", ImageQuality.colourfulness(s.output()));
-        out.put(prefix + "colourfulness_target", ImageQuality.colourfulness(s.target()));
+        out.put(getPrefix() + "colourfulness", ImageQuality.colourfulness(s.output()));
+        out.put(getPrefix() + "colourfulness_target", ImageQuality.colourfulness(s.target()));
         if (s.baseline() != null) {
-            out.put(prefix + "colourfulness_baseline", ImageQuality.colourfulness(s.baseline()));
+            out.put(getPrefix() + "colourfulness_baseline", ImageQuality.colourfulness(s.baseline()));
         }
         return out;
-    }
-
-    public int getSamples() {
-        return samples;
-    }
-
-    public void setSamples(int samples) {
-        this.samples = ConfigChecks.positive(samples);
-    }
-
-    public String getPrefix() {
-        return prefix;
-    }
-
-    public void setPrefix(String prefix) {
-        this.prefix = ResultKeys.prefix(prefix);
     }
 }

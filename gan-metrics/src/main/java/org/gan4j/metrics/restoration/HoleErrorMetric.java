@@ -3,10 +3,7 @@ package org.gan4j.metrics.restoration;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.metric.EvalContext;
-import org.gan4j.api.metric.Metric;
-import org.gan4j.metrics.ResultKeys;
 
 /**
  * Error inside the hole: L1 = mean |output − target| and PSNR = 10·log10(1/MSE) over the pixels where the mask is
@@ -19,45 +16,23 @@ import org.gan4j.metrics.ResultKeys;
  * {@link ImageQuality#maskedL1} and {@link ImageQuality#maskedPsnr} (PSNR capped at 100 dB per image; images
  * with an empty hole are left out, NaN when all are).
  */
-public final class HoleErrorMetric implements Metric {
+public final class HoleErrorMetric extends HeldOutMetric {
     static final String NAME = "hole-error";
-
-    @JsonPropertyDescription("held-out conditional examples to compare")
-    private int samples = 64;
-
-    @JsonPropertyDescription("text put before every result name (lower_snake_case)")
-    private String prefix = "";
 
     @Override
     public Map<String, Double> evaluate(EvalContext context) {
-        HostSamples s = HostSamples.fetch(context, samples, NAME, true);
+        HostSamples s = HostSamples.fetch(context, getSamples(), NAME, true);
         if (s.mask() == null) {
             throw new IllegalStateException("metric '" + NAME + "' needs a task with a mask, e.g. inpainting; this "
                     + "run's task has none");
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put(prefix + "hole_l1", ImageQuality.maskedL1(s.output(), s.target(), s.mask()));
-        out.put(prefix + "hole_psnr", ImageQuality.maskedPsnr(s.output(), s.target(), s.mask()));
+        out.put(getPrefix() + "hole_l1", ImageQuality.maskedL1(s.output(), s.target(), s.mask()));
+        out.put(getPrefix() + "hole_psnr", ImageQuality.maskedPsnr(s.output(), s.target(), s.mask()));
         if (s.baseline() != null) {
-            out.put(prefix + "hole_l1_baseline", ImageQuality.maskedL1(s.baseline(), s.target(), s.mask()));
-            out.put(prefix + "hole_psnr_baseline", ImageQuality.maskedPsnr(s.baseline(), s.target(), s.mask()));
+            out.put(getPrefix() + "hole_l1_baseline", ImageQuality.maskedL1(s.baseline(), s.target(), s.mask()));
+            out.put(getPrefix() + "hole_psnr_baseline", ImageQuality.maskedPsnr(s.baseline(), s.target(), s.mask()));
         }
         return out;
-    }
-
-    public int getSamples() {
-        return samples;
-    }
-
-    public void setSamples(int samples) {
-        this.samples = ConfigChecks.positive(samples);
-    }
-
-    public String getPrefix() {
-        return prefix;
-    }
-
-    public void setPrefix(String prefix) {
-        this.prefix = ResultKeys.prefix(prefix);
     }
 }

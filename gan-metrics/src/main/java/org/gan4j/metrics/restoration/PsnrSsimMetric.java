@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.metric.EvalContext;
-import org.gan4j.api.metric.Metric;
-import org.gan4j.metrics.ResultKeys;
 import org.gan4j.metrics.restoration.ImageQuality.Images;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +23,9 @@ import org.slf4j.LoggerFactory;
  * first; {@code border} applies to these Y results only, the RGB ones always use the whole image. Images need at
  * least 11×11 pixels (after the crop for the Y results).
  */
-public final class PsnrSsimMetric implements Metric {
+public final class PsnrSsimMetric extends HeldOutMetric {
     static final String NAME = "psnr-ssim";
     private static final Logger LOG = LoggerFactory.getLogger("gan.metrics");
-
-    @JsonPropertyDescription("held-out conditional examples to compare")
-    private int samples = 64;
 
     @JsonProperty("y_channel")
     @JsonPropertyDescription("also report psnr_y and ssim_y on BT.601 luma (RGB images only), as SR papers do")
@@ -40,33 +35,30 @@ public final class PsnrSsimMetric implements Metric {
             + "factor); the RGB results use the whole image")
     private int border = 0;
 
-    @JsonPropertyDescription("text put before every result name (lower_snake_case)")
-    private String prefix = "";
-
     private boolean warnedNotRgb;
 
     @Override
     public Map<String, Double> evaluate(EvalContext context) {
-        HostSamples s = HostSamples.fetch(context, samples, NAME, false);
+        HostSamples s = HostSamples.fetch(context, getSamples(), NAME, false);
         Images target = s.target();
         requireWindow(target, 0);
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put(prefix + "psnr", ImageQuality.psnr(s.output(), target));
-        out.put(prefix + "ssim", ImageQuality.ssim(s.output(), target));
+        out.put(getPrefix() + "psnr", ImageQuality.psnr(s.output(), target));
+        out.put(getPrefix() + "ssim", ImageQuality.ssim(s.output(), target));
         if (s.baseline() != null) {
-            out.put(prefix + "psnr_baseline", ImageQuality.psnr(s.baseline(), target));
-            out.put(prefix + "ssim_baseline", ImageQuality.ssim(s.baseline(), target));
+            out.put(getPrefix() + "psnr_baseline", ImageQuality.psnr(s.baseline(), target));
+            out.put(getPrefix() + "ssim_baseline", ImageQuality.ssim(s.baseline(), target));
         }
         if (yChannel && s.channels() == 3) {
             requireWindow(target, border);
             Images y = luma(target);
             Images yOut = luma(s.output());
-            out.put(prefix + "psnr_y", ImageQuality.psnr(yOut, y));
-            out.put(prefix + "ssim_y", ImageQuality.ssim(yOut, y));
+            out.put(getPrefix() + "psnr_y", ImageQuality.psnr(yOut, y));
+            out.put(getPrefix() + "ssim_y", ImageQuality.ssim(yOut, y));
             if (s.baseline() != null) {
                 Images yBase = luma(s.baseline());
-                out.put(prefix + "psnr_y_baseline", ImageQuality.psnr(yBase, y));
-                out.put(prefix + "ssim_y_baseline", ImageQuality.ssim(yBase, y));
+                out.put(getPrefix() + "psnr_y_baseline", ImageQuality.psnr(yBase, y));
+                out.put(getPrefix() + "ssim_y_baseline", ImageQuality.ssim(yBase, y));
             }
         } else if (yChannel && !warnedNotRgb) {
             warnedNotRgb = true;
@@ -91,14 +83,6 @@ public final class PsnrSsimMetric implements Metric {
         }
     }
 
-    public int getSamples() {
-        return samples;
-    }
-
-    public void setSamples(int samples) {
-        this.samples = ConfigChecks.positive(samples);
-    }
-
     @JsonProperty("y_channel")
     public boolean isYChannel() {
         return yChannel;
@@ -115,13 +99,5 @@ public final class PsnrSsimMetric implements Metric {
 
     public void setBorder(int border) {
         this.border = ConfigChecks.nonNegative(border);
-    }
-
-    public String getPrefix() {
-        return prefix;
-    }
-
-    public void setPrefix(String prefix) {
-        this.prefix = ResultKeys.prefix(prefix);
     }
 }
