@@ -103,35 +103,45 @@ final class PerfCommand implements Callable<Integer> {
         root.put("date", LocalDate.now().toString());
         root.put("omp_num_threads", ExperimentRunner.ompThreads());
         for (StandardShape shape : chosen) {
-            if (shape == StandardShape.MLP) {
-                continue; // dense layers of 128 units: nothing to see per layer
+            if (shape != StandardShape.MLP) { // the MLP's dense layers of 128 units: only its phases are of interest
+                printLayerTable(bench, shape, mapper, root);
             }
-            List<LayerProfile.Layer> rows = bench.layers(shape, 30);
-            System.out.printf("%n%s: median ms per layer run alone (batch first; backward = input and weight gradients)%n",
-                    shape.name().toLowerCase());
-            System.out.printf("%-3s %3s %-44s %-16s %9s %9s %11s %9s%n", "net", "#", "layer", "input", "fwd ms",
-                    "bwd ms", "chained bwd", "GFLOP/s");
-            double total = 0;
-            for (LayerProfile.Layer l : rows) {
-                total += l.forwardMs() + l.backwardMs();
-                System.out.printf("%-3s %3d %-44s %-16s %9.3f %9.3f %11.3f %9s%n", l.network(), l.index(),
-                        l.layer().length() > 44 ? l.layer().substring(0, 44) : l.layer(),
-                        l.input().toString().replace(", ", "x").replaceAll("[()]", ""), l.forwardMs(), l.backwardMs(),
-                        l.chainedBackwardMs(),
-                        l.flops() == 0 ? "" : String.format("%.1f", l.gflops()));
-            }
-            System.out.printf("sum of one forward and backward of every layer: %.1f ms%n", total);
-            java.util.Map<String, Double> phases = bench.phases(shape, 30);
+            java.util.Map<String, Double> phases = bench.phases(shape, shape == StandardShape.MLP ? 500 : 30);
             System.out.printf("%n%s: median ms per phase of one iteration (engine drained after each phase)%n",
                     shape.name().toLowerCase());
             double sum = phases.values().stream().mapToDouble(Double::doubleValue).sum();
             phases.forEach((k, v) -> System.out.printf("  %-36s %8.2f  %4.0f%%%n", k, v, 100 * v / sum));
             System.out.printf("  %-36s %8.2f%n", "sum", sum);
+            if (shape == StandardShape.MLP) {
+                double overhead = MachineProbe.operatorOverheadMicros();
+                System.out.printf("one tiny operator, created and freed: %.1f us (MXNET_ENGINE_TYPE=%s)%n", overhead,
+                        System.getenv().getOrDefault("MXNET_ENGINE_TYPE", "default threaded"));
+                root.put("operator_overhead_us", overhead);
+            }
             root.set(shape.name().toLowerCase() + "_phases", mapper.valueToTree(phases));
-            root.set(shape.name().toLowerCase(), mapper.valueToTree(rows));
         }
         Files.writeString(json, mapper.writeValueAsString(root) + "\n");
         System.out.println("wrote " + json);
         return 0;
+    }
+
+    private static void printLayerTable(PerfBenchmark bench, StandardShape shape, ObjectMapper mapper, ObjectNode root)
+            throws Exception {
+        List<LayerProfile.Layer> rows = bench.layers(shape, 30);
+        System.out.printf("%n%s: median ms per layer run alone (batch first; backward = input and weight gradients)%n",
+                shape.name().toLowerCase());
+        System.out.printf("%-3s %3s %-44s %-16s %9s %9s %11s %9s%n", "net", "#", "layer", "input", "fwd ms",
+                "bwd ms", "chained bwd", "GFLOP/s");
+        double total = 0;
+        for (LayerProfile.Layer l : rows) {
+            total += l.forwardMs() + l.backwardMs();
+            System.out.printf("%-3s %3d %-44s %-16s %9.3f %9.3f %11.3f %9s%n", l.network(), l.index(),
+                l.layer().length() > 44 ? l.layer().substring(0, 44) : l.layer(),
+                l.input().toString().replace(", ", "x").replaceAll("[()]", ""), l.forwardMs(), l.backwardMs(),
+                l.chainedBackwardMs(),
+                l.flops() == 0 ? "" : String.format("%.1f", l.gflops()));
+        }
+        System.out.printf("sum of one forward and backward of every layer: %.1f ms%n", total);
+        root.set(shape.name().toLowerCase(), mapper.valueToTree(rows));
     }
 }
