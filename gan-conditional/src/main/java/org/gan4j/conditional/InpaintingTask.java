@@ -17,23 +17,49 @@ import org.gan4j.api.model.ModelSpec;
 /**
  * Inpainting: a rectangular hole (mask m = 1 inside) is cut from x; G sees the masked image (hole
  * at 0, mid-gray) and the mask, and its answer is pasted into the hole: x̂ = m·G + (1 − m)·x. The
- * reconstruction term counts the hole only; the baseline fills the hole with the known pixels' mean
- * colour.
+ * reconstruction term counts the hole only. Baselines: the known pixels' mean colour, or diffusion
+ * (the harmonic fill: Laplace's equation ∇²x = 0 inside the hole with the known pixels as boundary).
  */
 public final class InpaintingTask extends ImageTask {
 
-    @JsonPropertyDescription("where the hole goes: center, or random (anywhere it fits, per image)")
+    @JsonPropertyDescription("the hole: center (a square), random (a square anywhere it fits, per image), or "
+            + "free-form (random brush strokes covering the square's area, per image)")
     private String hole = "center";
 
-    @JsonPropertyDescription("side of the square hole as a fraction of the image side, in (0, 1)")
+    @JsonPropertyDescription("side of the square hole as a fraction of the image side, in (0, 1); free-form strokes "
+            + "cover the same area")
     private double holeSize = 0.5;
+
+    @JsonPropertyDescription("the non-learned answer reported beside the model: mean (the known pixels' mean colour) "
+            + "or diffusion (harmonic fill from the hole's border)")
+    private String baseline = "mean";
+
+    @JsonPropertyDescription("what G sees in the hole: zero (mid-gray), mean or diffusion (a first guess that a "
+            + "residual generator then corrects; diffusion costs ~20 ms of host time per batch of 16 32x32 crops)")
+    private String fill = "zero";
 
     public String getHole() {
         return hole;
     }
 
     public void setHole(String hole) {
-        this.hole = ConfigChecks.oneOf(hole, List.of("center", "random"));
+        this.hole = ConfigChecks.oneOf(hole, List.of("center", "random", "free-form"));
+    }
+
+    public String getBaseline() {
+        return baseline;
+    }
+
+    public void setBaseline(String baseline) {
+        this.baseline = ConfigChecks.oneOf(baseline, List.of("mean", "diffusion"));
+    }
+
+    public String getFill() {
+        return fill;
+    }
+
+    public void setFill(String fill) {
+        this.fill = ConfigChecks.oneOf(fill, List.of("zero", "mean", "diffusion"));
     }
 
     public double getHoleSize() {
@@ -65,7 +91,7 @@ public final class InpaintingTask extends ImageTask {
     public ConditionalPair pair(NDManager manager, Batch clean, long seed) {
         NDArray target = clean.samples();
         NDArray mask = masks(manager, target.getShape(), seed);
-        NDArray known = target.mul(mask.neg().add(1));
+        NDArray known = filled(target, mask, fill);
         return new ConditionalPair(NDArrays.concat(new NDList(known, mask), 1), target, mask);
     }
 
@@ -79,6 +105,10 @@ public final class InpaintingTask extends ImageTask {
         SplittableRandom random = new SplittableRandom(seed);
         float[] mask = new float[b * h * w];
         for (int i = 0; i < b; i++) {
+            if (hole.equals("free-form")) {
+                FreeFormMask.draw(mask, i * h * w, h, w, (double) hh * hw / (h * w), random);
+                continue;
+            }
             int top = hole.equals("center") ? (h - hh) / 2 : random.nextInt(h - hh + 1);
             int left = hole.equals("center") ? (w - hw) / 2 : random.nextInt(w - hw + 1);
             for (int y = top; y < top + hh; y++) {
@@ -102,18 +132,33 @@ public final class InpaintingTask extends ImageTask {
         return error.mul(pair.mask()).sum().div(pair.mask().sum().mul(channels));
     }
 
-    /** Mean fill: each image's hole takes the mean colour of its known pixels, per channel. */
+    /** The configured baseline: {@link #filled} by mean or diffusion. */
     @Override
     public Optional<NDArray> baseline(ConditionalPair pair) {
-        NDArray m = pair.mask();
-        NDArray keep = m.neg().add(1);
-        NDArray knownSum = pair.target().mul(keep).sum(new int[] {2, 3}, true);
-        NDArray knownCount = keep.sum(new int[] {2, 3}, true);
-        NDArray mean = knownSum.div(knownCount); // (B, C, 1, 1)
-        return Optional.of(compose(pair, mean.broadcast(pair.target().getShape())));
+        return Optional.of(filled(pair.target(), pair.mask(), baseline));
     }
 
-    /** The masked image the generator sees (the hole mid-gray). */
+    /**
+     * The images with their holes filled without learning: zero (mid-gray); mean (each image's known
+     * pixels' mean colour, per channel); or diffusion (the harmonic fill, started from the mean).
+     */
+    static NDArray filled(NDArray target, NDArray mask, String how) {
+        NDArray keep = mask.neg().add(1);
+        if (how.equals("zero")) {
+            return target.mul(keep);
+        }
+        NDArray mean = target.mul(keep).sum(new int[] {2, 3}, true).div(keep.sum(new int[] {2, 3}, true));
+        NDArray meanFill = target.mul(keep).add(mean.mul(mask)); // (B, C, 1, 1) spread over the hole
+        if (how.equals("mean")) {
+            return meanFill;
+        }
+        Shape shape = target.getShape();
+        float[] harmonic = Diffusion.fill(meanFill.toFloatArray(), mask.toFloatArray(), (int) shape.get(0),
+                (int) shape.get(1), (int) shape.get(2), (int) shape.get(3));
+        return target.getManager().create(harmonic, shape);
+    }
+
+    /** The masked image the generator sees (the hole as filled by {@code fill}). */
     @Override
     public Optional<NDArray> preview(ConditionalPair pair) {
         long channels = pair.target().getShape().get(1);

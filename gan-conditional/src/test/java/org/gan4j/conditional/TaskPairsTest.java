@@ -182,4 +182,62 @@ class TaskPairsTest {
         assertArrayEquals(new float[] {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9}, ordered);
         assertThrows(IllegalStateException.class, () -> task.pair(manager, new Batch(x, null), 0));
     }
+
+    @Test
+    void freeFormHolesAreStrokesOfTheSquaresAreaSeededPerImage() {
+        InpaintingTask task = new InpaintingTask();
+        task.setHole("free-form");
+        task.setHoleSize(0.5);
+        Shape shape = new Shape(8, 3, 32, 32);
+        float[] a = task.masks(manager, shape, 3).toFloatArray();
+        assertArrayEquals(a, task.masks(manager, shape, 3).toFloatArray());
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            float[] one = java.util.Arrays.copyOfRange(a, i * 1024, (i + 1) * 1024);
+            int area = 0;
+            int minY = 32, maxY = -1, minX = 32, maxX = -1;
+            for (int p = 0; p < 1024; p++) {
+                if (one[p] == 1f) {
+                    area++;
+                    minY = Math.min(minY, p / 32);
+                    maxY = Math.max(maxY, p / 32);
+                    minX = Math.min(minX, p % 32);
+                    maxX = Math.max(maxX, p % 32);
+                }
+            }
+            assertTrue(area >= 256 && area < 256 + 60, "image " + i + " covers " + area + " of 256 wanted");
+            // strokes, not a filled rectangle: the bounding box holds more than the hole
+            assertTrue((maxY - minY + 1) * (maxX - minX + 1) > area, "image " + i + " is a rectangle");
+            distinct.add(java.util.Arrays.toString(one));
+        }
+        assertEquals(8, distinct.size());
+    }
+
+    @Test
+    void diffusionFillIsHarmonicAndReproducesALinearRamp() {
+        InpaintingTask task = new InpaintingTask();
+        task.setBaseline("diffusion");
+        task.setHoleSize(0.5);
+        float[] ramp = new float[3 * 16 * 16];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 16; x++) {
+                    ramp[c * 256 + y * 16 + x] = 0.1f * x - 0.75f + 0.05f * y * c;
+                }
+            }
+        }
+        NDArray x = manager.create(ramp, new Shape(1, 3, 16, 16));
+        ConditionalPair pair = task.pair(manager, new Batch(x, null), 0);
+        float[] filled = task.baseline(pair).orElseThrow().toFloatArray();
+        // A linear function is harmonic, so the fill from the hole's border is the ramp itself.
+        assertArrayEquals(ramp, filled, 1e-4f);
+        task.setBaseline("mean");
+        float[] mean = task.baseline(pair).orElseThrow().toFloatArray();
+        assertNotEquals(ramp[7 * 16 + 4], mean[7 * 16 + 4], 1e-2f);
+        assertThrows(IllegalArgumentException.class, () -> task.setBaseline("telea"));
+        // fill: G can be shown the same first guess in the hole (the image channels of its condition)
+        task.setFill("diffusion");
+        ConditionalPair guessed = task.pair(manager, new Batch(x, null), 0);
+        assertArrayEquals(ramp, guessed.condition().get(":, 0:3").toFloatArray(), 1e-4f);
+    }
 }
