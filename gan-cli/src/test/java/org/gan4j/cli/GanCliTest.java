@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,25 @@ class GanCliTest {
     void validatePrintsTheResolvedConfig() throws Exception {
         assertEquals(0, GanCli.run("validate", config(SMALL).toString(), "--resolved"));
         assertTrue(out.toString().contains("discriminator_steps: 1"), out.toString());
+    }
+
+    /** A run's config.yaml is the resolved config; resume and `gan sample` load it again, so it must load. */
+    @Test
+    void everyExamplesResolvedConfigLoadsAgain() throws Exception {
+        Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+        List<Path> files;
+        try (var walk = Files.walk(examples)) {
+            files = walk.filter(f -> f.toString().endsWith(".yaml") && !f.toString().contains("plugin-example"))
+                    .sorted().toList();
+        }
+        assertTrue(files.size() >= 8, files.toString());
+        for (Path file : files) {
+            out.reset();
+            assertEquals(0, GanCli.run("validate", file.toString(), "--resolved"), file + ": " + err);
+            Path resolved = dir.resolve(file.getFileName());
+            Files.writeString(resolved, out.toString());
+            assertEquals(0, GanCli.run("validate", resolved.toString()), file + " resolved: " + err);
+        }
     }
 
     @Test

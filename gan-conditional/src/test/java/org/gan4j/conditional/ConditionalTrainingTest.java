@@ -56,5 +56,11 @@ class ConditionalTrainingTest {
         if (name.equals("class-conditional")) { // one row per class, eight columns
             assertTrue(grid.getHeight() > grid.getWidth(), grid.getWidth() + "x" + grid.getHeight());
         }
+        // gan sample restores G and draws held-out conditions (a class-conditional run: whole rows per class)
+        Path sampled = dir.resolve("sampled.png");
+        Path from = FRAMEWORK.sampler().sample(dir, 5, 7, sampled, null);
+        assertTrue(from.getFileName().toString().startsWith("step-"), from.toString());
+        var picture = ImageIO.read(sampled.toFile());
+        assertTrue(picture.getWidth() > 0 && picture.getHeight() > 0);
     }
 }

@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.gan4j.api.conditional.ConditionalSamples;
+import org.gan4j.api.data.DataContext;
+import org.gan4j.api.data.SampleSource;
+import org.gan4j.api.data.StreamSeeds;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.core.checkpoint.CheckpointStore;
@@ -17,6 +21,8 @@ import org.gan4j.core.config.ConfigLoader;
 import org.gan4j.core.config.ExperimentConfig;
 import org.gan4j.core.output.Charts;
 import org.gan4j.core.output.ImageGrid;
+import org.gan4j.core.output.SamplePlotListener;
+import org.gan4j.core.train.ConditionalDraw;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.NoiseSampler;
 
@@ -45,9 +51,7 @@ public final class Sampler {
         }
         ExperimentConfig config = configLoader.load(runDir.resolve(ExperimentRunner.RESOLVED_CONFIG), List.of()).config();
         if (config.getTask() != null) {
-            throw new RunException(runDir + " is a conditional run: its generator needs conditions, so `gan sample` "
-                    + "cannot draw from noise alone; its before/after grids on held-out data are the run's "
-                    + "samples-stepNNNNNN.png files (the newest is samples.png)");
+            return sampleConditional(runDir, config, n, seed, out, checkpoint);
         }
         Shape shape = sampleShape(runDir);
         ModelSpec spec = ModelSpec.of(shape, config.getLatent().getDim());
@@ -70,6 +74,46 @@ public final class Sampler {
             return from;
         } catch (IOException e) {
             throw new RunException("cannot sample from " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A conditional run: {@code n} held-out examples of its data (stream {@code seed}) as a grid of
+     * condition | baseline | output | target rows, or for a class-conditional run one row per class
+     * (n rounded up to a multiple of the class count).
+     */
+    private Path sampleConditional(Path runDir, ExperimentConfig config, int n, long seed, Path out, Path checkpoint) {
+        Path configDir = originalConfigDir(runDir);
+        CheckpointStore store = new CheckpointStore(runDir);
+        try (NDManager root = NDManager.newBaseManager();
+                SampleSource data = config.getData().open(new DataContext(configDir, config.getSeed()))) {
+            ModelSpec spec = ExperimentRunner.modelSpec(config, data);
+            int count = spec.numClasses() > 0 ? spec.numClasses() * ((n + spec.numClasses() - 1) / spec.numClasses()) : n;
+            try (GanNetworks nets = GanNetworks.create(config.getModel(), spec, root);
+                    ParameterOptimizer g = config.getTrainer().getGeneratorOptimizer().create();
+                    ParameterOptimizer d = config.getTrainer().getDiscriminatorOptimizer().create()) {
+                Path from = checkpoint != null ? store.restore(checkpoint, nets, g, d, root).file()
+                        : store.restoreLatest(nets, g, d, root).orElseThrow(() ->
+                                new RunException(runDir + " has no valid checkpoint to sample from")).file();
+                NoiseSampler noise = new NoiseSampler(config.getLatent().getDim(), config.getLatent().getDistribution());
+                ConditionalSamples drawn = ConditionalDraw.draw(nets, config.getTask(), data, noise, root, count,
+                        StreamSeeds.derive(seed, 1), StreamSeeds.derive(seed, 2), StreamSeeds.derive(seed, 3));
+                SamplePlotListener.writeConditionalGrid(out, drawn, spec.sampleShape().getShape(), count);
+                return from;
+            }
+        } catch (IOException e) {
+            throw new RunException("cannot sample from " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder of the config the run was started from: its data paths are relative to it. */
+    private static Path originalConfigDir(Path runDir) {
+        try {
+            JsonNode facts = new ObjectMapper().readTree(runDir.resolve(ExperimentRunner.RUN_FACTS).toFile());
+            Path config = Path.of(facts.get("config").asText());
+            return config.getParent() != null && Files.isDirectory(config.getParent()) ? config.getParent() : runDir;
+        } catch (IOException | NullPointerException e) {
+            throw new RunException("cannot read " + runDir.resolve(ExperimentRunner.RUN_FACTS) + ": " + e.getMessage());
         }
     }
 

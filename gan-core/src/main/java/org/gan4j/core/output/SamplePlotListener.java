@@ -91,20 +91,43 @@ public final class SamplePlotListener implements TrainingListener {
      */
     private void drawConditional(EvalContext context) {
         ConditionalSamples first = context.conditionalSamples(samples).orElseThrow();
+        // A class-conditional grid shows eight per class: evaluation pairs are ordered by class.
+        ConditionalSamples shown = first.numClasses() > 0
+                ? context.conditionalSamples(first.numClasses() * CLASS_COLUMNS).orElseThrow() : first;
+        Path file = context.outputDir().resolve(String.format("samples-step%06d.png", context.step()));
+        try {
+            writeConditionalGrid(file, shown, imageShape, Math.min(8, samples));
+            Files.copy(file, context.outputDir().resolve("samples.png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static final int CLASS_COLUMNS = 8;
+
+    /**
+     * Writes a conditional run's grid: image tasks get one row per example ({@code rows} of them) with the
+     * columns condition, baseline, output, target (those the task has); class-conditional samples, ordered
+     * by class (n/K of each), are drawn one class per row.
+     *
+     * @param imageShape (C, H, W) of the targets
+     */
+    public static void writeConditionalGrid(Path file, ConditionalSamples s, long[] imageShape, int rows)
+            throws IOException {
+        int dimension = Math.toIntExact(imageShape[0] * imageShape[1] * imageShape[2]);
         float[] pixels;
         int columns;
         List<String> titles = new ArrayList<>();
-        if (first.numClasses() > 0) {
-            columns = 8;
-            // Evaluation pairs are ordered by class, so with eight per class row k shows class k.
-            pixels = context.conditionalSamples(first.numClasses() * columns).orElseThrow().output().toFloatArray();
+        if (s.numClasses() > 0) {
+            columns = Math.max(1, Math.toIntExact(s.output().getShape().get(0)) / s.numClasses());
+            pixels = s.output().toFloatArray();
         } else {
-            int rows = Math.min(8, samples);
+            rows = Math.min(rows, Math.toIntExact(s.output().getShape().get(0)));
             List<float[]> images = new ArrayList<>();
-            addColumn(images, titles, first.preview(), "condition", rows);
-            addColumn(images, titles, first.baseline(), "baseline", rows);
-            addColumn(images, titles, first.output(), "output", rows);
-            addColumn(images, titles, first.target(), "target", rows);
+            addColumn(images, titles, s.preview(), "condition", rows, dimension);
+            addColumn(images, titles, s.baseline(), "baseline", rows, dimension);
+            addColumn(images, titles, s.output(), "output", rows, dimension);
+            addColumn(images, titles, s.target(), "target", rows, dimension);
             columns = images.size();
             pixels = new float[rows * columns * dimension];
             for (int r = 0; r < rows; r++) {
@@ -113,17 +136,12 @@ public final class SamplePlotListener implements TrainingListener {
                 }
             }
         }
-        Path file = context.outputDir().resolve(String.format("samples-step%06d.png", context.step()));
-        try {
-            ImageGrid.write(file, pixels, pixels.length / dimension, (int) imageShape[0], (int) imageShape[1],
-                    (int) imageShape[2], columns, titles);
-            Files.copy(file, context.outputDir().resolve("samples.png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        ImageGrid.write(file, pixels, pixels.length / dimension, (int) imageShape[0], (int) imageShape[1],
+                (int) imageShape[2], columns, titles);
     }
 
-    private void addColumn(List<float[]> images, List<String> titles, NDArray batch, String title, int rows) {
+    private static void addColumn(List<float[]> images, List<String> titles, NDArray batch, String title, int rows,
+            int dimension) {
         if (batch == null) {
             return;
         }

@@ -18,6 +18,10 @@ final class Conditioning {
         this.task = task;
     }
 
+    ConditionalTask task() {
+        return task;
+    }
+
     boolean conditional() {
         return task != null;
     }

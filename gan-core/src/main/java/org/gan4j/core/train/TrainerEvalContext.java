@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.gan4j.api.conditional.ConditionalPair;
 import org.gan4j.api.conditional.ConditionalSamples;
-import org.gan4j.api.data.Batch;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.metric.EvalContext;
 
@@ -85,12 +83,8 @@ final class TrainerEvalContext implements EvalContext {
 
     /** G's answers for n held-out conditions, the same conditions and noise at every evaluation. */
     private ConditionalSamples drawConditional(int n) {
-        Batch clean = data.heldOut().batch(manager, seeds.evalData(), 0, n);
-        ConditionalPair pair = conditioning.evaluationPair(manager, clean, seeds.evalPairs());
-        NDArray z = noise.sample(manager, seeds.evalNoise(), 0, n);
-        NDArray output = conditioning.compose(pair, networks.generate(z, pair.condition(), false));
-        return new ConditionalSamples(pair, output, conditioning.baseline(pair).orElse(null),
-                conditioning.preview(pair).orElse(null), networks.spec().numClasses());
+        return ConditionalDraw.draw(networks, conditioning.task(), data, noise, manager, n, seeds.evalData(),
+                seeds.evalPairs(), seeds.evalNoise());
     }
 
     @Override

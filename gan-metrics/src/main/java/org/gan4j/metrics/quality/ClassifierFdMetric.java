@@ -379,12 +379,17 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
         this.classifierSeed = classifierSeed;
     }
 
+    /** Null (left out of a resolved config) when unset, so that the resolved config loads again. */
     public String getCacheDir() {
-        return cacheDir;
+        return cacheDir.isEmpty() ? null : cacheDir;
     }
 
     public void setCacheDir(String cacheDir) {
         if (cacheDir == null || cacheDir.isBlank()) {
+            if (cacheDir != null && cacheDir.isEmpty()) { // "" as written by earlier resolved configs: the default
+                this.cacheDir = "";
+                return;
+            }
             throw new IllegalArgumentException("must be a folder path, got an empty value");
         }
         this.cacheDir = cacheDir.startsWith("~/")
