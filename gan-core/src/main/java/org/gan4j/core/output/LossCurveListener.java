@@ -54,9 +54,14 @@ public final class LossCurveListener implements TrainingListener {
         }
         double[] steps = history.stream().mapToDouble(StepStats::step).toArray();
         try {
-            Charts.lines(runDir.resolve("losses.png"), "losses", "loss", List.of(
+            List<Line> losses = new java.util.ArrayList<>(List.of(
                     new Line("D loss", steps, history.stream().mapToDouble(StepStats::discriminatorLoss).toArray()),
                     new Line("G loss", steps, history.stream().mapToDouble(StepStats::generatorLoss).toArray())));
+            double[] reconstruction = history.stream().mapToDouble(StepStats::reconstructionLoss).toArray();
+            if (java.util.Arrays.stream(reconstruction).anyMatch(Double::isFinite)) { // a conditional task's term
+                losses.add(new Line("G's reconstruction term (in G loss)", steps, reconstruction));
+            }
+            Charts.lines(runDir.resolve("losses.png"), "losses", "loss", losses);
             Charts.lines(runDir.resolve("discriminator.png"), "discriminator outputs", "mean probability", List.of(
                     new Line("D(x)", steps, history.stream().mapToDouble(StepStats::meanRealProbability).toArray()),
                     new Line("D(G(z))", steps, history.stream().mapToDouble(StepStats::meanFakeProbability).toArray())));
