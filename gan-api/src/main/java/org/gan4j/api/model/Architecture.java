@@ -7,9 +7,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * Builds a generator and a discriminator for a data shape.
  *
  * <p>Conventions the trainer relies on: G takes {@code NDList(z)} with z of shape (batch,
- * latentDim) — plus the condition as a second array when {@link ModelSpec#conditional()} — and
- * returns samples of shape (batch, sampleShape...). D takes {@code NDList(x)} (plus the condition)
- * and returns one logit per sample, shape (batch, 1). Blocks are returned uninitialised.
+ * latentDim) — plus the condition as a second array when {@link ModelSpec#conditional()}: class ids
+ * of shape (batch) or an image (batch, conditionShape...) — and returns samples of shape (batch,
+ * sampleShape...). D takes {@code NDList(x)} (plus the condition) and returns one logit per sample,
+ * shape (batch, 1), or one per patch, (batch, P); losses average over all of them. Blocks are
+ * returned uninitialised.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface Architecture {
@@ -17,6 +19,6 @@ public interface Architecture {
     /** The generator G: z (and condition) to a sample. */
     Block generator(ModelSpec spec);
 
-    /** The discriminator D: a sample (and condition) to one logit. */
+    /** The discriminator D: a sample (and condition) to one logit (or one per patch). */
     Block discriminator(ModelSpec spec);
 }
