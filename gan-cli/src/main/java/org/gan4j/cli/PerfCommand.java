@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.gan4j.core.ExperimentRunner;
+import org.gan4j.core.RunEnvironment;
 import org.gan4j.perf.LayerProfile;
 import org.gan4j.perf.MachineProbe;
 import org.gan4j.perf.PerfBenchmark;
@@ -66,7 +66,7 @@ final class PerfCommand implements Callable<Integer> {
         List<PerfBenchmark.Result> results = bench.measureAll(chosen, steps);
         double ceiling = MachineProbe.matmulGflops(1024, 10);
         double rss = MachineProbe.peakRssMib();
-        int threads = ExperimentRunner.ompThreads();
+        int threads = RunEnvironment.ompThreads();
         System.out.printf("%n%-8s %10s %14s %10s %12s%n", "shape", "steps/s", "GFLOP/step", "GFLOP/s", "% of matmul");
         for (PerfBenchmark.Result r : results) {
             System.out.printf("%-8s %10.2f %14.3f %10.1f %11.0f%%%n", r.shape(), r.stepsPerSecond(),
@@ -101,7 +101,7 @@ final class PerfCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("date", LocalDate.now().toString());
-        root.put("omp_num_threads", ExperimentRunner.ompThreads());
+        root.put("omp_num_threads", RunEnvironment.ompThreads());
         for (StandardShape shape : chosen) {
             if (shape != StandardShape.MLP) { // the MLP's dense layers of 128 units: only its phases are of interest
                 printLayerTable(bench, shape, mapper, root);

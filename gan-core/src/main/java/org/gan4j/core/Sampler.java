@@ -3,8 +3,6 @@ package org.gan4j.core;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +20,8 @@ import org.gan4j.core.config.ExperimentConfig;
 import org.gan4j.core.output.Charts;
 import org.gan4j.core.output.ImageGrid;
 import org.gan4j.core.output.SamplePlotListener;
+import org.gan4j.core.run.RunDirectory;
+import org.gan4j.core.run.RunFacts;
 import org.gan4j.core.train.ConditionalDraw;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.NoiseSampler;
@@ -43,19 +43,18 @@ public final class Sampler {
      * @return the checkpoint the generator came from
      */
     public Path sample(Path runDir, int n, long seed, Path out, Path checkpoint) {
-        if (!Files.isDirectory(runDir) || !Files.exists(runDir.resolve(ExperimentRunner.RUN_FACTS))) {
-            throw new RunException(runDir + " is not a run directory (no " + ExperimentRunner.RUN_FACTS + ")");
-        }
+        RunDirectory run = RunDirectory.openForReading(runDir);
         if (n <= 0) {
             throw new RunException("--n must be a positive number of samples, got " + n);
         }
-        ExperimentConfig config = configLoader.load(runDir.resolve(ExperimentRunner.RESOLVED_CONFIG), List.of()).config();
+        ExperimentConfig config = configLoader.load(run.file(RunDirectory.CONFIG), List.of()).config();
+        RunFacts facts = run.readFacts();
         if (config.getTask() != null) {
-            return sampleConditional(runDir, config, n, seed, out, checkpoint);
+            return sampleConditional(run, facts, config, n, seed, out, checkpoint);
         }
-        Shape shape = sampleShape(runDir);
+        Shape shape = new Shape(facts.sampleShape());
         ModelSpec spec = ModelSpec.of(shape, config.getLatent().getDim());
-        CheckpointStore store = new CheckpointStore(runDir);
+        CheckpointStore store = run.checkpoints();
         try (NDManager root = NDManager.newBaseManager();
                 GanNetworks nets = GanNetworks.create(config.getModel(), spec, root);
                 ParameterOptimizer g = config.getTrainer().getGeneratorOptimizer().create();
@@ -82,12 +81,14 @@ public final class Sampler {
      * condition | baseline | output | target rows, or for a class-conditional run one row per class
      * (n rounded up to a multiple of the class count).
      */
-    private Path sampleConditional(Path runDir, ExperimentConfig config, int n, long seed, Path out, Path checkpoint) {
-        Path configDir = originalConfigDir(runDir);
-        CheckpointStore store = new CheckpointStore(runDir);
+    private Path sampleConditional(RunDirectory run, RunFacts facts, ExperimentConfig config, int n, long seed, Path out,
+            Path checkpoint) {
+        Path runDir = run.path();
+        Path configDir = dataBase(run, facts);
+        CheckpointStore store = run.checkpoints();
         try (NDManager root = NDManager.newBaseManager();
                 SampleSource data = config.getData().open(new DataContext(configDir, config.getSeed()))) {
-            ModelSpec spec = ExperimentRunner.modelSpec(config, data);
+            ModelSpec spec = RunAssembler.modelSpec(config, data);
             int count = spec.numClasses() > 0 ? spec.numClasses() * ((n + spec.numClasses() - 1) / spec.numClasses()) : n;
             try (GanNetworks nets = GanNetworks.create(config.getModel(), spec, root);
                     ParameterOptimizer g = config.getTrainer().getGeneratorOptimizer().create();
@@ -106,15 +107,13 @@ public final class Sampler {
         }
     }
 
-    /** The folder of the config the run was started from: its data paths are relative to it. */
-    private static Path originalConfigDir(Path runDir) {
-        try {
-            JsonNode facts = new ObjectMapper().readTree(runDir.resolve(ExperimentRunner.RUN_FACTS).toFile());
-            Path config = Path.of(facts.get("config").asText());
-            return config.getParent() != null && Files.isDirectory(config.getParent()) ? config.getParent() : runDir;
-        } catch (IOException | NullPointerException e) {
-            throw new RunException("cannot read " + runDir.resolve(ExperimentRunner.RUN_FACTS) + ": " + e.getMessage());
-        }
+    /**
+     * The folder the run resolved its data paths against (recorded in run.json); the run directory when
+     * that folder is gone, as before.
+     */
+    private static Path dataBase(RunDirectory run, RunFacts facts) {
+        Path base = facts.dataBasePath();
+        return base != null && Files.isDirectory(base) ? base : run.path();
     }
 
     private static void write(Path out, float[] samples, int n, Shape shape, Path from) throws IOException {
@@ -128,19 +127,6 @@ public final class Sampler {
             Charts.histogram1d(out, title, samples, samples, null);
         } else {
             throw new RunException("cannot draw samples of shape " + shape + "; images (C, H, W), 1-D and 2-D are drawn");
-        }
-    }
-
-    private static Shape sampleShape(Path runDir) {
-        try {
-            JsonNode facts = new ObjectMapper().readTree(runDir.resolve(ExperimentRunner.RUN_FACTS).toFile());
-            long[] dims = new long[facts.get("sample_shape").size()];
-            for (int i = 0; i < dims.length; i++) {
-                dims[i] = facts.get("sample_shape").get(i).asLong();
-            }
-            return new Shape(dims);
-        } catch (IOException | NullPointerException e) {
-            throw new RunException("cannot read " + runDir.resolve(ExperimentRunner.RUN_FACTS) + ": " + e.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.gan4j.api.metric;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.gan4j.api.conditional.ConditionalSamples;
 import org.gan4j.api.data.SampleSource;
@@ -47,5 +48,17 @@ public interface EvalContext {
      */
     default Optional<ConditionalSamples> conditionalSamples(int n) {
         return Optional.empty();
+    }
+
+    /**
+     * Hands core the facts of how {@code metric} measured at this step (its feature extractor, sample
+     * counts, ...); core writes them into the run's evaluation record ({@code evaluation.json}). A later
+     * report for the same metric replaces the earlier one. Contexts that keep no record ignore it.
+     */
+    default void report(String metric, Map<String, Object> facts) {}
+
+    /** The facts reported at this evaluation so far, by metric; empty when nothing was reported. */
+    default Map<String, Map<String, Object>> reported() {
+        return Map.of();
     }
 }

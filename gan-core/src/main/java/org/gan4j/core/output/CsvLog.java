@@ -47,13 +47,6 @@ final class CsvLog implements AutoCloseable {
         return Long.parseLong(comma < 0 ? line : line.substring(0, comma));
     }
 
-    /** Data rows (header skipped) of an existing log, split into cells. */
-    static List<String[]> rows(Path file) throws IOException {
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.isEmpty() && Character.isDigit(line.charAt(0)))
-                .map(line -> line.split(",", -1)).toList();
-    }
-
     void row(List<?> values) {
         if (values.size() != columns) {
             throw new IllegalArgumentException("expected " + columns + " values, got " + values.size());

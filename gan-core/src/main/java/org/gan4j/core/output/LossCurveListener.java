@@ -11,6 +11,9 @@ import org.gan4j.api.train.RunSummary;
 import org.gan4j.api.train.StepStats;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.core.output.Charts.Line;
+import org.gan4j.core.run.CsvTable;
+import org.gan4j.core.run.MetricsCsv;
+import org.gan4j.core.run.RunDirectory;
 
 /** {@code losses.png} (D and G losses) and {@code discriminator.png} (mean D(x), D(G(z))) at the end. */
 public final class LossCurveListener implements TrainingListener {
@@ -22,24 +25,31 @@ public final class LossCurveListener implements TrainingListener {
         runDir = run.runDir();
         history.clear();
         Charts.warmUp();
-        Path csv = runDir.resolve("metrics.csv");
+        Path csv = runDir.resolve(RunDirectory.METRICS);
         if (run.resumed() && Files.exists(csv)) {
             try { // the curves cover the whole run, not just this process's part
-                for (String[] r : CsvLog.rows(csv)) {
-                    if (Long.parseLong(r[0]) <= run.startStep()) {
-                        history.add(new StepStats(Long.parseLong(r[0]), parse(r[1]), parse(r[2]), parse(r[3]),
-                                parse(r[4]), parse(r[5]), parse(r[r.length - 1]),
-                                r.length > 7 ? parse(r[6]) : Double.NaN)); // sec_per_step is the last column
+                CsvTable table = CsvTable.read(csv);
+                double[] step = table.column(MetricsCsv.STEP);
+                double[] dLoss = table.column(MetricsCsv.D_LOSS);
+                double[] gLoss = table.column(MetricsCsv.G_LOSS);
+                double[] dReal = table.column(MetricsCsv.D_REAL);
+                double[] dFake = table.column(MetricsCsv.D_FAKE);
+                double[] gradNorm = table.column(MetricsCsv.G_GRAD_NORM);
+                double[] secPerStep = table.column(MetricsCsv.SEC_PER_STEP);
+                double[] recon = table.numbers(MetricsCsv.G_RECON).orElse(new double[step.length]);
+                if (!table.has(MetricsCsv.G_RECON)) {
+                    java.util.Arrays.fill(recon, Double.NaN); // a log written before the column existed
+                }
+                for (int i = 0; i < step.length; i++) {
+                    if ((long) step[i] <= run.startStep()) {
+                        history.add(new StepStats((long) step[i], dLoss[i], gLoss[i], dReal[i], dFake[i], gradNorm[i],
+                                secPerStep[i], recon[i]));
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 history.clear(); // an unreadable log only shortens the curves
             }
         }
-    }
-
-    private static double parse(String cell) {
-        return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
     }
 
     @Override
@@ -61,8 +71,8 @@ public final class LossCurveListener implements TrainingListener {
             if (java.util.Arrays.stream(reconstruction).anyMatch(Double::isFinite)) { // a conditional task's term
                 losses.add(new Line("G's reconstruction term (in G loss)", steps, reconstruction));
             }
-            Charts.lines(runDir.resolve("losses.png"), "losses", "loss", losses);
-            Charts.lines(runDir.resolve("discriminator.png"), "discriminator outputs", "mean probability", List.of(
+            Charts.lines(runDir.resolve(RunDirectory.LOSSES_CHART), "losses", "loss", losses);
+            Charts.lines(runDir.resolve(RunDirectory.DISCRIMINATOR_CHART), "discriminator outputs", "mean probability", List.of(
                     new Line("D(x)", steps, history.stream().mapToDouble(StepStats::meanRealProbability).toArray()),
                     new Line("D(G(z))", steps, history.stream().mapToDouble(StepStats::meanFakeProbability).toArray())));
         } catch (IOException e) {

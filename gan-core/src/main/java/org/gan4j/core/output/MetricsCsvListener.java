@@ -8,15 +8,15 @@ import org.gan4j.api.train.RunInfo;
 import org.gan4j.api.train.RunSummary;
 import org.gan4j.api.train.StepStats;
 import org.gan4j.api.train.TrainingListener;
+import org.gan4j.core.run.MetricsCsv;
+import org.gan4j.core.run.RunDirectory;
 
 /**
- * {@code metrics.csv}: one row per logged step (losses, mean D outputs, G's gradient norm, speed);
+ * {@code metrics.csv}: one row per logged step (losses, mean D outputs, G's gradient norm, speed, then the
+ * columns plugins declared; see {@link MetricsCsv});
  * {@code eval.csv}: one row per evaluation with every metric's results.
  */
 public final class MetricsCsvListener implements TrainingListener {
-    static final List<String> STEP_COLUMNS =
-            List.of("step", "d_loss", "g_loss", "d_real", "d_fake", "g_grad_norm", "g_recon", "sec_per_step");
-
     private CsvLog steps;
     private CsvLog evals;
     private List<String> evalColumns;
@@ -26,13 +26,13 @@ public final class MetricsCsvListener implements TrainingListener {
     public void onStart(RunInfo run) {
         closeLogs(); // a rollback starts the run again from a checkpoint
         this.run = run;
-        steps = new CsvLog(run.runDir().resolve("metrics.csv"), STEP_COLUMNS, run.resumed() ? run.startStep() : -1);
+        steps = new CsvLog(run.runDir().resolve(RunDirectory.METRICS), MetricsCsv.header(run.logColumns()),
+                run.resumed() ? run.startStep() : -1);
     }
 
     @Override
     public void onLog(StepStats s) {
-        steps.row(List.of(s.step(), s.discriminatorLoss(), s.generatorLoss(), s.meanRealProbability(),
-                s.meanFakeProbability(), s.generatorGradNorm(), s.reconstructionLoss(), s.secondsPerStep()));
+        steps.row(MetricsCsv.row(s, run.logColumns()));
     }
 
     @Override
@@ -44,7 +44,7 @@ public final class MetricsCsvListener implements TrainingListener {
             evalColumns = new ArrayList<>(results.keySet());
             List<String> header = new ArrayList<>(List.of("step"));
             header.addAll(evalColumns);
-            evals = new CsvLog(run.runDir().resolve("eval.csv"), header, run.resumed() ? run.startStep() : -1);
+            evals = new CsvLog(run.runDir().resolve(RunDirectory.EVALS), header, run.resumed() ? run.startStep() : -1);
         }
         List<Object> row = new ArrayList<>(List.of(context.step()));
         evalColumns.forEach(c -> row.add(results.get(c)));

@@ -15,6 +15,7 @@ import org.gan4j.api.data.GaussianMixture;
 import org.gan4j.api.metric.EvalContext;
 import org.gan4j.api.train.RunInfo;
 import org.gan4j.api.train.TrainingListener;
+import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.output.Charts.Line;
 
 /**
@@ -65,7 +66,7 @@ public final class SamplePlotListener implements TrainingListener {
                 Line density = context.data().knownMixture().map(m -> densityLine(m, real)).orElse(null);
                 Charts.histogram1d(file, title, real, fake, density);
             }
-            Files.copy(file, context.outputDir().resolve("samples.png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file, context.outputDir().resolve(RunDirectory.SAMPLES), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -79,7 +80,7 @@ public final class SamplePlotListener implements TrainingListener {
         try {
             ImageGrid.write(file, first, n, (int) imageShape[0], (int) imageShape[1], (int) imageShape[2],
                     (int) Math.ceil(Math.sqrt(n)));
-            Files.copy(file, context.outputDir().resolve("samples.png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file, context.outputDir().resolve(RunDirectory.SAMPLES), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -97,7 +98,7 @@ public final class SamplePlotListener implements TrainingListener {
         Path file = context.outputDir().resolve(String.format("samples-step%06d.png", context.step()));
         try {
             writeConditionalGrid(file, shown, imageShape, Math.min(8, samples));
-            Files.copy(file, context.outputDir().resolve("samples.png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file, context.outputDir().resolve(RunDirectory.SAMPLES), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -3,7 +3,9 @@ package org.gan4j.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.gan4j.api.conditional.ConditionalSamples;
@@ -26,6 +28,7 @@ final class TrainerEvalContext implements EvalContext {
     private final Path outputDir;
     private final Map<Integer, NDArray> generated = new HashMap<>();
     private final Map<Integer, ConditionalSamples> conditional = new HashMap<>();
+    private final Map<String, Map<String, Object>> reported = new LinkedHashMap<>();
 
     TrainerEvalContext(long step, NDManager manager, GanNetworks networks, NoiseSampler noise, SampleSource data,
             Conditioning conditioning, long seed, StreamSeedsForRun seeds, Path outputDir) {
@@ -100,5 +103,15 @@ final class TrainerEvalContext implements EvalContext {
     @Override
     public Path outputDir() {
         return outputDir;
+    }
+
+    @Override
+    public void report(String metric, Map<String, Object> facts) {
+        reported.put(metric, Collections.unmodifiableMap(new LinkedHashMap<>(facts)));
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> reported() {
+        return Collections.unmodifiableMap(reported);
     }
 }

@@ -5,11 +5,8 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +48,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code classifier_accuracy} on the test split, {@code n_real}, {@code n_fake};
  *   <li>for a class-conditional run, {@code conditional_accuracy}: the fraction of G(z | y) classified as y.
  * </ul>
- * Since results are numbers, the extractor id goes to the log and to {@code quality.json} in the run directory
- * (rewritten at every evaluation, with the step and all of the above).
+ * Since results are numbers, the extractor id goes to the log and, with the step and all of the above, to the
+ * run's evaluation record ({@link EvalContext#report}, key {@code <prefix>classifier-fd}).
  *
  * <p>The classifier, the real features and the baselines are computed at the first evaluation and kept for the
  * later ones; only the generated features are computed each time. Relative paths in {@code train_data} resolve
@@ -153,7 +150,7 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
                 + "precision %.3f, recall %.3f (baselines %.3f, %.3f); extractor %s, accuracy %.4f, n_real %d, "
                 + "n_fake %d", context.step(), fd, p.fdBaseline(), pr.precision(), pr.recall(),
                 p.prBaseline().precision(), p.prBaseline().recall(), p.extractor().id(), p.accuracy(), nReal, nFake));
-        writeJson(context, p, out);
+        report(context, p, out);
         return out;
     }
 
@@ -223,52 +220,32 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
         return Path.of(cacheDir).toAbsolutePath();
     }
 
-    private void writeJson(EvalContext context, Prepared p, Map<String, Double> results) throws IOException {
-        StringBuilder json = new StringBuilder("{\n");
-        json.append("  \"step\": ").append(context.step()).append(",\n");
-        json.append("  \"extractor_id\": \"").append(p.extractor().id()).append("\",\n");
-        json.append("  \"extractor_key\": \"").append(p.extractor().key()).append("\",\n");
-        json.append("  \"extractor\": \"").append(new Recipe(width, epochs, batchSize, learningRate, holdout,
-                classifierSeed).describe()).append("\",\n");
-        json.append("  \"extractor_file\": \"").append(jsonEscape(p.extractor().file().toString())).append("\",\n");
-        json.append("  \"extractor_trained_now\": ").append(p.extractor().trained()).append(",\n");
-        json.append("  \"n_train\": ").append(p.nTrain()).append(",\n");
-        json.append("  \"n_test\": ").append(p.nTest()).append(",\n");
-        json.append("  \"n_baseline\": ").append(p.nBaseline()).append(",\n");
-        json.append("  \"k\": ").append(k).append(",\n");
-        json.append("  \"accuracy\": ").append(number(p.accuracy())).append(",\n");
-        int i = 0;
+    /**
+     * Hands core how this evaluation measured (it goes to the run's evaluation record under
+     * {@code <prefix>classifier-fd}): the extractor that defines the feature space, the split sizes, k, and
+     * the results by their unprefixed names (non-finite numbers as null).
+     */
+    private void report(EvalContext context, Prepared p, Map<String, Double> results) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("step", context.step());
+        facts.put("extractor_id", p.extractor().id());
+        facts.put("extractor_key", p.extractor().key());
+        facts.put("extractor", new Recipe(width, epochs, batchSize, learningRate, holdout, classifierSeed).describe());
+        facts.put("extractor_file", p.extractor().file().toString());
+        facts.put("extractor_trained_now", p.extractor().trained());
+        facts.put("n_train", p.nTrain());
+        facts.put("n_test", p.nTest());
+        facts.put("n_baseline", p.nBaseline());
+        facts.put("k", k);
+        facts.put("accuracy", finiteOrNull(p.accuracy()));
         for (Map.Entry<String, Double> e : results.entrySet()) {
-            String name = e.getKey().substring(prefix.length());
-            json.append("  \"").append(name).append("\": ").append(number(e.getValue()));
-            json.append(++i < results.size() ? ",\n" : "\n");
+            facts.put(e.getKey().substring(prefix.length()), finiteOrNull(e.getValue()));
         }
-        json.append("}\n");
-        Path dir = context.outputDir();
-        Files.createDirectories(dir);
-        Path file = dir.resolve(prefix.replace('_', '-') + "quality.json");
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        context.report(prefix.replace('_', '-') + "classifier-fd", facts);
     }
 
-    private static String number(double v) {
-        if (!Double.isFinite(v)) {
-            return "null";
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private static String jsonEscape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     /** Frees the classifier (the trainer does not close metrics; tests do). */

@@ -84,9 +84,11 @@ class ClassifierFdMetricTest {
             assertTrue(first.get("classifier_accuracy") > 0.6, "accuracy " + first.get("classifier_accuracy"));
             assertEquals(300.0, first.get("n_real"));
             assertEquals(300.0, first.get("n_fake"));
-            String json = Files.readString(dir.resolve("run1/quality.json"));
-            assertTrue(json.contains("\"extractor_id\": \"" + id + "\""), json);
-            assertTrue(json.contains("\"fd_real_baseline\": "), json);
+            Map<String, Object> facts = ctx.reported().get("classifier-fd");
+            assertEquals(id, facts.get("extractor_id"), String.valueOf(facts));
+            assertEquals(first.get("fd_real_baseline"), facts.get("fd_real_baseline"), String.valueOf(facts));
+            assertEquals(Boolean.TRUE, facts.get("extractor_trained_now"));
+            assertFalse(Files.exists(dir.resolve("run1/quality.json")), "core writes the record, not the metric");
         }
         FileTime written = FileTime.fromMillis(0);
         Files.setLastModifiedTime(file, written); // a rewrite would move it
@@ -109,12 +111,14 @@ class ClassifierFdMetricTest {
 
     @Test
     void noisyFakesScoreFarWorseThanTheRealBaseline() throws Exception {
+        Map<String, Map<String, Object>> lastReports = Map.of();
         try (SampleSource data = fashion(1500); ClassifierFdMetric metric = metric()) {
             metric.setPrefix("q_");
             double previous = -1;
             for (double noise : new double[] {0.0, 0.5, 1.5}) {
                 try (ImageContext ctx = new ImageContext(data, dir.resolve("run"), noise)) {
                     Map<String, Double> r = metric.evaluate(ctx);
+                    lastReports = ctx.reported();
                     double fd = r.get("q_fd");
                     double baseline = r.get("q_fd_real_baseline");
                     assertTrue(fd > previous, "fd " + fd + " at noise " + noise + " not above " + previous);
@@ -127,7 +131,7 @@ class ClassifierFdMetricTest {
                     previous = fd;
                 }
             }
-            assertTrue(Files.isRegularFile(dir.resolve("run/q-quality.json")));
+            assertEquals(List.of("q-classifier-fd"), List.copyOf(lastReports.keySet()));
         }
     }
 
@@ -137,6 +141,7 @@ class ClassifierFdMetricTest {
         private final SampleSource data;
         private final Path out;
         private final double noise;
+        private final Map<String, Map<String, Object>> reports = new java.util.LinkedHashMap<>();
 
         ImageContext(SampleSource data, Path out, double noise) {
             this.data = data;
@@ -183,6 +188,16 @@ class ClassifierFdMetricTest {
         @Override
         public long seed() {
             return 1;
+        }
+
+        @Override
+        public void report(String metric, Map<String, Object> facts) {
+            reports.put(metric, facts);
+        }
+
+        @Override
+        public Map<String, Map<String, Object>> reported() {
+            return reports;
         }
 
         @Override
