@@ -28,6 +28,7 @@ public final class SampleMomentsMetric implements Metric {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("gen_mean", mean);
         out.put("gen_std", Math.sqrt(sq / samples));
+        context.report("sample-moments", Map.of("samples", samples, "coordinate", 0));
         return out;
     }
 }
