@@ -608,7 +608,8 @@ class BadInputCatalogTest {
     void resumeFromADirectoryThatIsNotARun() throws Exception {
         Path plain = Files.createDirectories(dir.resolve("plain"));
         assertOneMessage(gan("train", config(TINY).toString(), "--resume", plain.toString()), 1,
-                "gan: cannot resume " + plain + ": it is not a run directory (no config.yaml)");
+                "gan: cannot resume " + plain + ": it is not a run directory (no gan4j-run.json, nor the config.yaml "
+                        + "and run.json of an older run)");
     }
 
     @Test
@@ -619,8 +620,12 @@ class BadInputCatalogTest {
 
     @Test
     void resumeARunWithoutCheckpoints() throws Exception {
-        Path run = Files.createDirectories(dir.resolve("run"));
-        Files.writeString(run.resolve("config.yaml"), TINY);
+        Path run = trainedRun("run");
+        try (var files = Files.list(run.resolve("checkpoints"))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
         assertOneMessage(gan("train", "--resume", run.toString()), 1,
                 "gan: cannot resume " + run + ": it has no valid checkpoint in " + run.resolve("checkpoints"),
                 "(was it interrupted before its first checkpoint?)");
@@ -646,7 +651,8 @@ class BadInputCatalogTest {
     @Test
     void sampleFromADirectoryThatIsNotARun() {
         assertOneMessage(gan("sample", dir.toString(), "--out", dir.resolve("s.png").toString()), 1,
-                "gan: " + dir + " is not a run directory (no run.json)");
+                "gan: " + dir + " is not a run directory (no gan4j-run.json, nor the config.yaml and run.json of an "
+                        + "older run)");
     }
 
     @Test
@@ -772,5 +778,66 @@ class BadInputCatalogTest {
     void superResolutionFactorOfThree() throws Exception {
         validate(TINY + "task: {type: super-resolution, factor: 3}\n", 2, file() + ":8:",
                 "task.factor: must be 2 or 4, got 3");
+    }
+
+    // ---- run directories (the run-directory contract)
+
+    @Test
+    void outDirectoryThatIsNotARun() throws Exception {
+        Path mine = write("mine/notes.txt", "keep me").getParent();
+        for (String[] extra : new String[][] {{}, {"--overwrite"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("train", config(TINY).toString(), "--out",
+                    mine.toString()));
+            args.addAll(List.of(extra));
+            assertOneMessage(gan(args.toArray(String[]::new)), 1, "gan: output directory " + mine
+                    + " is not empty and is not a gan4j run (no gan4j-run.json); choose an empty or new folder with "
+                    + "--out (--overwrite replaces only a run)");
+        }
+        assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
+    }
+
+    @Test
+    void configWhereTheRunWritesItsResolvedConfig() throws Exception {
+        Path inside = write("run/config.yaml", TINY);
+        assertOneMessage(gan("train", inside.toString(), "--out", dir.resolve("run").toString(), "--overwrite"), 1,
+                "gan: the config " + inside + " sits where the run writes its resolved config.yaml; rename it or "
+                        + "choose another directory with --out");
+        assertEquals(TINY, Files.readString(inside));
+    }
+
+    @Test
+    void resumeWhoseRelativeDataIsGone() throws Exception {
+        Path faces = Files.createDirectories(dir.resolve("project/faces"));
+        for (int i = 0; i < 16; i++) {
+            Files.write(faces.resolve("f" + i + ".png"), png(8));
+        }
+        Path exp = write("project/exp.yaml", TINY.replace("data: {type: ring}",
+                "data: {type: image-folder, path: faces, size: 8, channels: 1}"));
+        Path run = dir.resolve("run");
+        assertEquals(0, gan("train", exp.toString(), "--out", run.toString()).code(), err.toString());
+        Files.move(faces, dir.resolve("moved"));
+        assertOneMessage(gan("train", "--resume", run.toString(), "--set", "trainer.more_steps=5"), 1,
+                "gan: data: " + faces + ": not a folder; relative paths resolve against " + faces.getParent()
+                        + ", the folder of the config the run was started from, " + exp.toAbsolutePath()
+                        + " (recorded in " + run.resolve("run.json") + ")");
+    }
+
+    @Test
+    void resumeWithoutConfigYamlOrAReadableCheckpoint() throws Exception {
+        Path run = trainedRun("run");
+        Files.delete(run.resolve("config.yaml"));
+        Path only = run.resolve("checkpoints/step-00000010.ckpt");
+        Files.write(only, Arrays.copyOf(Files.readAllBytes(only), 100));
+        assertOneMessage(gan("train", "--resume", run.toString()), 1,
+                "gan: cannot resume " + run + ": config.yaml is missing and no checkpoint in " + run.resolve("checkpoints")
+                        + " holds a readable config; give the config: gan train CONFIG --resume " + run);
+    }
+
+    @Test
+    void sampleFromARunWhoseRunJsonIsDamaged() throws Exception {
+        Path run = trainedRun("run");
+        Files.writeString(run.resolve("run.json"), "{\"config\": \"x.yaml\", \"sample_shape\": [-2], \"latent_dim\": 4}");
+        assertOneMessage(gan("sample", run.toString(), "--out", dir.resolve("s.png").toString()), 1,
+                "gan: cannot read " + run.resolve("run.json") + ": sample_shape [-2] must hold positive sizes");
     }
 }
