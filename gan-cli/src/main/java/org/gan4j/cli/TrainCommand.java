@@ -51,7 +51,8 @@ final class TrainCommand implements Callable<Integer> {
         ExperimentRunner.Result result = framework.runner().run(loaded,
                 new RunOptions(out, overwrite, interactive, resume));
         System.out.println("run directory: " + result.runDir());
-        result.summary().finalMetrics().forEach((k, v) -> System.out.printf("  %s = %.6g%n", k, v));
+        System.out.println(RunReport.resultLine(result.summary().finalMetrics()));
+        RunReport.picturesLine(result.runDir()).ifPresent(System.out::println);
         return result.interrupted() ? INTERRUPTED : 0;
     }
 }

@@ -57,9 +57,9 @@ class GanCliTest {
         Path run = dir.resolve("run");
         int code = GanCli.run("train", config(SMALL).toString(), "--out", run.toString(), "--set", "trainer.steps=100");
         assertEquals(0, code, err.toString());
-        for (String f : new String[] {"config.yaml", "metrics.csv", "summary.json", "samples.png", "losses.png"}) {
-            assertTrue(Files.size(run.resolve(f)) > 0, f);
-        }
+        ImageChecks.assertPicture(run.resolve("samples.png"), 640, 640); // 2-D: real vs generated scatter
+        ImageChecks.assertPicture(run.resolve("losses.png"), 800, 500);
+        assertEquals(2, Files.readAllLines(run.resolve("metrics.csv")).size(), "the header and the row of step 100");
         assertTrue(Files.readString(run.resolve("config.yaml")).contains("steps: 100"));
         assertTrue(Files.readString(run.resolve("summary.json")).contains("\"steps\" : 100"));
         // A second run into the same directory is refused unless --overwrite.
@@ -120,6 +120,21 @@ class GanCliTest {
     }
 
     @Test
+    void theQuickstartEndsWithItsModeCoverageAndWhereThePicturesAre() throws Exception {
+        Path run = dir.resolve("ring8");
+        Path quickstart = Path.of("..", "examples", "ring8.yaml");
+        assertEquals(0, GanCli.run("train", quickstart.toString(), "--out", run.toString(),
+                "--set", "trainer.steps=200", "--set", "eval.every=0", "--set", "eval.samples=500"), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        String result = lines.stream().filter(l -> l.startsWith("result: ")).findFirst().orElse("(none)");
+        assertTrue(result.matches("result: modes_captured [0-8], high_quality_fraction [0-9.e+-]+, mode_reverse_kl "
+                + "([0-9.e+-]+|n/a)"), "one result line of the mixture metric: " + out);
+        assertTrue(lines.contains("pictures in " + run + ": samples.png, discriminator.png, losses.png, "
+                + "mixture-modes.png"), out.toString());
+        ImageChecks.assertPicture(run.resolve("mixture-modes.png"), 640, 640);
+    }
+
+    @Test
     void resumeFromTheRunsOwnConfigAndSampleFromIt() throws Exception {
         Path run = dir.resolve("run");
         assertEquals(0, GanCli.run("train", config(SMALL).toString(), "--out", run.toString(), "--set", "trainer.steps=50"));
@@ -127,7 +142,7 @@ class GanCliTest {
         assertTrue(Files.readString(run.resolve("summary.json")).contains("\"steps\" : 80"));
         Path png = dir.resolve("grid.png");
         assertEquals(0, GanCli.run("sample", run.toString(), "--n", "200", "--out", png.toString()));
-        assertTrue(Files.size(png) > 1000);
+        ImageChecks.assertPicture(png, 640, 640);
         assertEquals(1, GanCli.run("sample", dir.toString(), "--out", png.toString()));
         assertTrue(err.toString().contains("is not a run directory"), err.toString());
         assertEquals(2, GanCli.run("train", "--resume", run.toString(), "--out", dir.toString()));

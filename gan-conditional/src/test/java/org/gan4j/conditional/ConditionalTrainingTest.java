@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.gan4j.core.ExperimentRunner;
 import org.gan4j.core.GanFramework;
 import org.gan4j.core.RunOptions;
@@ -51,8 +50,7 @@ class ConditionalTrainingTest {
         String cell = log.get(log.size() - 1).split(",", -1)[recon];
         double lastRecon = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell); // empty: no such term
         assertEquals(reconstruction, Double.isFinite(lastRecon) && lastRecon > 0, "g_recon " + lastRecon);
-        var grid = ImageIO.read(dir.resolve("samples.png").toFile());
-        assertTrue(grid.getWidth() > 0 && grid.getHeight() > 0);
+        var grid = ImageChecks.assertNotBlank(dir.resolve("samples.png"));
         if (name.equals("class-conditional")) { // one row per class, eight columns
             assertTrue(grid.getHeight() > grid.getWidth(), grid.getWidth() + "x" + grid.getHeight());
         }
@@ -60,7 +58,6 @@ class ConditionalTrainingTest {
         Path sampled = dir.resolve("sampled.png");
         Path from = FRAMEWORK.sampler().sample(dir, 5, 7, sampled, null);
         assertTrue(from.getFileName().toString().startsWith("step-"), from.toString());
-        var picture = ImageIO.read(sampled.toFile());
-        assertTrue(picture.getWidth() > 0 && picture.getHeight() > 0);
+        ImageChecks.assertNotBlank(sampled);
     }
 }

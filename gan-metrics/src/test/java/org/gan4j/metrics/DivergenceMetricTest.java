@@ -38,7 +38,7 @@ class DivergenceMetricTest {
             assertEquals(1.0, b.get("b_js_bits"), 1e-12);
             context.step = 200;
             nats.evaluate(context);
-            assertTrue(Files.size(dir.resolve("divergence.png")) > 1000);
+            ImageChecks.assertPicture(dir.resolve("divergence.png"), 800, 500);
             assertTrue(Files.notExists(dir.resolve("b-divergence.png")));
         }
     }

@@ -30,8 +30,8 @@ class TheoryExamplesTest {
         assertTrue(before.get("value_d_star") - before.get("value_d") > 0.05, before.toString());
         // G stayed frozen: the same samples in both runs
         assertEquals(before.get("gen_mean"), after.get("gen_mean"), 1e-9);
-        assertTrue(Files.size(trained.runDir().resolve("optimal-d.png")) > 1000);
-        assertTrue(Files.exists(trained.runDir().resolve("optimal-d-step000250.png")));
+        ImageChecks.assertPicture(trained.runDir().resolve("optimal-d.png"), 800, 500);
+        ImageChecks.assertPicture(trained.runDir().resolve("optimal-d-step000250.png"), 800, 500);
     }
 
     @Test
@@ -55,8 +55,8 @@ class TheoryExamplesTest {
         double gradNs = stepColumn(ns.runDir(), 525, "g_grad_norm");
         assertTrue(gradNs > 10 * gradMinimax, "‖∇G‖ at step 525: minimax " + gradMinimax + ", NS " + gradNs);
         assertEquals(0.0, stepColumn(minimax.runDir(), 500, "g_grad_norm")); // frozen during the warm-up
-        assertTrue(Files.size(minimax.runDir().resolve("saturation.png")) > 1000);
-        assertTrue(Files.size(ns.runDir().resolve("saturation.png")) > 1000);
+        ImageChecks.assertPicture(minimax.runDir().resolve("saturation.png"), 800, 500);
+        ImageChecks.assertPicture(ns.runDir().resolve("saturation.png"), 800, 500);
     }
 
     @Test
@@ -69,8 +69,8 @@ class TheoryExamplesTest {
         double kdeFirst = evalColumn(r.runDir(), 200, "kde_js");
         double kdeLast = r.summary().finalMetrics().get("kde_js");
         assertTrue(kdeLast < kdeFirst - 0.1, "KDE JS " + kdeFirst + " -> " + kdeLast);
-        assertTrue(Files.size(r.runDir().resolve("divergence.png")) > 1000);
-        assertTrue(Files.size(r.runDir().resolve("kde-divergence.png")) > 1000);
+        ImageChecks.assertPicture(r.runDir().resolve("divergence.png"), 800, 500);
+        ImageChecks.assertPicture(r.runDir().resolve("kde-divergence.png"), 800, 500);
         assertEquals(List.of("step", "js", "kl", "kde_js"),
                 List.of(Files.readAllLines(r.runDir().resolve("eval.csv")).get(0).split(",")));
     }
@@ -109,8 +109,8 @@ class TheoryExamplesTest {
         assertEquals(1.0, m.get("wide_modes_captured"));
         assertEquals(1.0, m.get("wide_high_quality_fraction"));
         assertEquals(Math.log(2), m.get("wide_mode_reverse_kl"), 1e-12);
-        assertTrue(Files.size(r.runDir().resolve("mixture-modes.png")) > 1000);
-        assertTrue(Files.size(r.runDir().resolve("wide-mixture-modes.png")) > 1000);
+        ImageChecks.assertPicture(r.runDir().resolve("mixture-modes.png"), 640, 640);
+        ImageChecks.assertPicture(r.runDir().resolve("wide-mixture-modes.png"), 640, 640);
     }
 
     /** A value of eval.csv at a step. */

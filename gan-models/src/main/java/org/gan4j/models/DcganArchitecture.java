@@ -23,7 +23,8 @@ import org.gan4j.api.model.ModelSpec;
 /**
  * DCGAN (Radford et al., 2016): G z → reshape (z, 1, 1) → transposed convs with BatchNorm + ReLU →
  * Tanh image (C, S, S); D image → strided convs with BatchNorm (not on the first) + LeakyReLU(0.2) →
- * one logit; no biases; conv weights drawn from N(0, init_std²). S ∈ {28, 32, 64}, C ∈ {1, 3}.
+ * one logit; no biases; every weight drawn from N(0, init_std²). S ∈ {28, 32, 64}, C ∈ {1, 3}. G's first and
+ * D's last level (a k×k (de)convolution to or from a 1×1 map) are built as the equivalent dense layer.
  *
  * <p>With width b = base_width: S = 28: G z → 2b@7 (k7 s1 p0) → b@14 → C@28 (k4 s2 p1), D C → b@14
  * → 2b@7 (k4 s2 p1) → 1 (k7 s1 p0). S = 32: G z → 4b@4 (k4 s1 p0) → 2b@8 → b@16 → C@32, D mirrored

@@ -8,10 +8,10 @@ import ai.djl.ndarray.NDArray;
  */
 public interface LossContext {
 
-    /** D's logits on the real minibatch, shape (batch, 1); computed on demand in a G-step. */
+    /** D's logits on the real minibatch, (batch, 1), or (batch, P) for a patch D; computed on demand in a G-step. */
     NDArray realLogits();
 
-    /** D's logits on the generated minibatch, shape (batch, 1). */
+    /** D's logits on the generated minibatch, (batch, 1), or (batch, P) for a patch D. */
     NDArray fakeLogits();
 
     /** The real minibatch. */

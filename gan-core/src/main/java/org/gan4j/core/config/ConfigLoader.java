@@ -39,7 +39,10 @@ public final class ConfigLoader {
                         Collectors.collectingAndThen(Collectors.toCollection(TreeSet::new), List::copyOf))));
     }
 
-    /** A bound config with the tree it came from (for saving the resolved form). */
+    /**
+     * A bound config (extends merged, overrides applied, validated) and the file it was loaded from; the
+     * resolved form a run saves is {@link #toYaml} of {@code config}, and relative paths resolve against {@code file}.
+     */
     public record Loaded(Path file, ExperimentConfig config) {}
 
     /** Loads {@code file} and applies overrides of the form {@code a.b.c=value}. */

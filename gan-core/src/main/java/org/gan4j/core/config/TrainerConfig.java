@@ -33,7 +33,7 @@ public final class TrainerConfig {
     @JsonPropertyDescription("log (and check for NaN) every this many steps")
     private int logEvery = 100;
 
-    @JsonPropertyDescription("on a NaN/infinite loss or weight: stop, or rollback to the last checkpoint with lower learning rates")
+    @JsonPropertyDescription("on a NaN/infinite loss or G gradient norm (checked at logged steps) or weight (checked when a checkpoint is written): stop, or rollback to the last checkpoint with lower learning rates")
     private DivergencePolicy onDivergence = DivergencePolicy.STOP;
 
     @JsonPropertyDescription("learning rates are multiplied by this at each rollback")

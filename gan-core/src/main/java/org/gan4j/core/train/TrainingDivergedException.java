@@ -1,6 +1,9 @@
 package org.gan4j.core.train;
 
-/** A loss or gradient became NaN or infinite: training cannot continue from this state. */
+/**
+ * Training cannot continue from this state: a loss or G's gradient norm was NaN or infinite at a logged step
+ * (steps between logs are not checked), or a parameter was not finite when a checkpoint was about to be written.
+ */
 public final class TrainingDivergedException extends RuntimeException {
     private final long step;
 
