@@ -92,6 +92,10 @@ public final class ReportWriter {
             header.add("best_" + m.name());
             header.add("best_" + m.name() + "_step");
         }
+        // Every column the members' metrics.csv files have (a conditional run's g_recon too), last logged row.
+        Set<String> logged = new LinkedHashSet<>();
+        results.forEach(r -> logged.addAll(r.lastLogged().keySet()));
+        logged.forEach(c -> header.add("last_" + c));
         header.addAll(List.of("run_dir", "error"));
         StringBuilder sb = new StringBuilder(csvRow(header));
         for (MemberResult r : results) {
@@ -111,6 +115,7 @@ public final class ReportWriter {
                 Long step = r.bestSteps().get(m.name());
                 row.add(step == null ? "" : step.toString());
             }
+            logged.forEach(c -> row.add(num(r.lastLogged().getOrDefault(c, Double.NaN))));
             row.add(outDir.relativize(r.runDir()).toString());
             row.add(r.error());
             sb.append(csvRow(row));

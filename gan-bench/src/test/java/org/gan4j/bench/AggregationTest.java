@@ -44,7 +44,7 @@ class AggregationTest {
         finals.put("modes_captured", modes);
         finals.put("mode_reverse_kl", kl);
         return new MemberResult(m, Path.of("runs", m.id()), status, 100, 1.0, 2.0, finals, finals, Map.of(), Map.of(),
-                "");
+                Map.of(), "");
     }
 
     @Test
