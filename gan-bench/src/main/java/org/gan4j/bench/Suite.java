@@ -27,8 +27,12 @@ public record Suite(Path file, String name, String description, List<Path> bases
         metrics = List.copyOf(metrics);
     }
 
-    /** One axis of the matrix: a config key (dotted path) and the values it takes. */
-    public record Axis(String key, List<Value> values, int line) {
+    /**
+     * One axis of the matrix: a config key (dotted path) and the values it takes.
+     *
+     * @param source where the axis is written in the suite file, {@code file:line:column}
+     */
+    public record Axis(String key, List<Value> values, String source) {
         public Axis {
             values = List.copyOf(values);
         }
