@@ -84,8 +84,8 @@ class AggregationTest {
 
     @Test
     void formatsMeanPlusMinusStandardError() {
-        assertEquals("2.500 ± 0.645 (n=4)", ReportWriter.format(Aggregation.stat(1, 2, 3, 4)));
-        assertEquals("3 (n=1)", ReportWriter.format(Aggregation.stat(3)));
-        assertEquals("—", ReportWriter.format(Aggregation.stat()));
+        assertEquals("2.500 ± 0.645 (n=4)", ReportModel.format(Aggregation.stat(1, 2, 3, 4)));
+        assertEquals("3 (n=1)", ReportModel.format(Aggregation.stat(3)));
+        assertEquals("—", ReportModel.format(Aggregation.stat()));
     }
 }
