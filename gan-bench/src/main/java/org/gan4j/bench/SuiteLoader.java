@@ -64,14 +64,8 @@ public final class SuiteLoader {
     public Suite parse(Path file, List<String> extraSet) {
         BoundYaml<SuiteFile> bound = configLoader.bindFile(file, SuiteFile.class);
         SuiteFile written = bound.value();
-        // YAML reads `key:` with nothing after it as an empty text, which binding accepts.
-        for (String key : List.of("name", "seed_key")) {
-            String value = key.equals("name") ? written.getName() : written.getSeedKey();
-            if (value != null && value.isBlank()) {
-                throw new ConfigException(bound.valueAt(JsonPointer.compile("/" + key)), key,
-                        "has no value; give a value or remove the key to use the default");
-            }
-        }
+        requireText(bound, "name", written.getName());
+        requireText(bound, "seed_key", written.getSeedKey());
         String name = written.getName() != null ? written.getName() : baseName(file);
         Path dir = file.toAbsolutePath().getParent();
         if (written.getBase().isEmpty()) {
@@ -102,6 +96,14 @@ public final class SuiteLoader {
         written.getMetrics().forEach((metric, direction) ->
                 metrics.add(new Suite.MetricSpec(metric, direction == SuiteFile.Direction.MAX)));
         return new Suite(file, name, written.getDescription(), bases, set, axes, metrics, written.getSeedKey());
+    }
+
+    /** YAML reads {@code key:} with nothing after it as an empty text, which binding accepts. */
+    private static void requireText(BoundYaml<?> bound, String key, String value) {
+        if (value != null && value.isBlank()) {
+            throw new ConfigException(bound.valueAt(JsonPointer.compile("/" + key)), key,
+                    "has no value; give a value or remove the key to use the default");
+        }
     }
 
     private Suite.Axis axis(String where, String key, JsonNode node) {
