@@ -5,22 +5,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one member's run directory says: status, steps, wall time, and for every compared metric its final
+ * What one member's run directory says: status, steps, wall time, for every compared metric its final
  * value ({@code summary.json}) and its best value over the evaluations ({@code eval.csv}, or
- * {@code metrics.csv} for training statistics) with the step it was reached at.
+ * {@code metrics.csv} for training statistics) with the step it was reached at, and the last logged row of
+ * {@code metrics.csv} (every column the run wrote).
+ *
+ * @param lastLogged column -> value of the last row of {@code metrics.csv}, {@code step} left out, in file order
  */
 public record MemberResult(Member member, Path runDir, Status status, long steps, double wallSeconds,
         double processSeconds, Map<String, Double> finals, Map<String, Double> bests, Map<String, Long> bestSteps,
-        Map<String, Curve> curves, String error) {
+        Map<String, Curve> curves, Map<String, Double> lastLogged, String error) {
 
     /** How a member stands. */
     public enum Status {
@@ -46,8 +47,6 @@ public record MemberResult(Member member, Path runDir, Status status, long steps
     }
 
     static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
-    static final List<String> TRAINING_STATS = List.of("d_loss", "g_loss", "d_real", "d_fake", "g_grad_norm",
-            "sec_per_step");
 
     /** Whether the member's run directory holds a finished run (summary.json with steps == target). */
     public static boolean isComplete(Path runDir, long targetSteps) {
@@ -74,6 +73,7 @@ public record MemberResult(Member member, Path runDir, Status status, long steps
         Map<String, Double> bests = new LinkedHashMap<>();
         Map<String, Long> bestSteps = new LinkedHashMap<>();
         Map<String, Curve> curves = new LinkedHashMap<>();
+        Map<String, Double> lastLogged = new LinkedHashMap<>();
         long steps = 0;
         double wall = Double.NaN;
         if (complete) {
@@ -81,16 +81,16 @@ public record MemberResult(Member member, Path runDir, Status status, long steps
                 JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
                 steps = summary.path("steps").asLong();
                 wall = summary.path("wall_seconds").asDouble(Double.NaN);
-                Table eval = Table.read(runDir.resolve("eval.csv"));
-                Table train = Table.read(runDir.resolve("metrics.csv"));
+                CsvTable eval = RunFiles.table(runDir, RunFiles.EVAL_CSV);
+                CsvTable train = RunFiles.table(runDir, RunFiles.METRICS_CSV);
                 for (Suite.MetricSpec m : metrics) {
+                    // An evaluation result, or else a training statistic: whichever file has the column.
                     JsonNode v = summary.path("metrics").get(m.name());
-                    boolean stat = v == null && TRAINING_STATS.contains(m.name());
-                    if (stat) {
+                    if (v == null) {
                         v = summary.path("last_step").get(m.name());
                     }
                     finals.put(m.name(), v == null || v.isNull() ? Double.NaN : v.asDouble());
-                    Curve c = (stat ? train : eval).curve(m.name());
+                    Curve c = curve(eval.has(m.name()) ? eval : train, m.name());
                     if (c != null) {
                         curves.put(m.name(), c);
                         int best = -1;
@@ -109,62 +109,26 @@ public record MemberResult(Member member, Path runDir, Status status, long steps
                         bests.put(m.name(), Double.NaN);
                     }
                 }
+                if (!train.rows().isEmpty()) {
+                    train.rows().get(train.rows().size() - 1).forEach((column, cell) -> {
+                        if (!column.equals("step")) {
+                            lastLogged.put(column, CsvTable.number(cell));
+                        }
+                    });
+                }
             } catch (IOException e) {
                 s = Status.FAILED;
                 error = "cannot read the results in " + runDir + ": " + e.getMessage();
             }
         }
         return new MemberResult(member, runDir, s, steps, wall, processSeconds, finals, bests, bestSteps, curves,
-                error == null ? "" : error);
+                lastLogged, error == null ? "" : error);
     }
 
-    /** A CSV with a header row; empty cells are NaN. */
-    record Table(List<String> header, List<double[]> rows) {
-        static Table read(Path file) throws IOException {
-            if (!Files.isRegularFile(file)) {
-                return new Table(List.of(), List.of());
-            }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty()) {
-                return new Table(List.of(), List.of());
-            }
-            List<String> header = List.of(lines.get(0).split(",", -1));
-            List<double[]> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                double[] row = new double[header.size()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = i < cells.length ? parse(cells[i]) : Double.NaN;
-                }
-                rows.add(row);
-            }
-            return new Table(header, rows);
-        }
-
-        Curve curve(String column) {
-            int step = header.indexOf("step");
-            int col = header.indexOf(column);
-            if (step < 0 || col < 0) {
-                return null;
-            }
-            double[] x = new double[rows.size()];
-            double[] y = new double[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                x[i] = rows.get(i)[step];
-                y[i] = rows.get(i)[col];
-            }
-            return new Curve(x, y);
-        }
-
-        private static double parse(String cell) {
-            try {
-                return cell.isBlank() ? Double.NaN : Double.parseDouble(cell.trim());
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
+    /** {@code column} over the table's {@code step} column, or null when either is missing. */
+    private static Curve curve(CsvTable table, String column) {
+        double[] steps = table.numbers("step");
+        double[] values = table.numbers(column);
+        return steps == null || values == null ? null : new Curve(steps, values);
     }
 }

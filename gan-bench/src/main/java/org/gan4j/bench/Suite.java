@@ -27,8 +27,12 @@ public record Suite(Path file, String name, String description, List<Path> bases
         metrics = List.copyOf(metrics);
     }
 
-    /** One axis of the matrix: a config key (dotted path) and the values it takes. */
-    public record Axis(String key, List<Value> values, int line) {
+    /**
+     * One axis of the matrix: a config key (dotted path) and the values it takes.
+     *
+     * @param source where the axis is written in the suite file, {@code file:line:column}
+     */
+    public record Axis(String key, List<Value> values, String source) {
         public Axis {
             values = List.copyOf(values);
         }
@@ -39,8 +43,8 @@ public record Suite(Path file, String name, String description, List<Path> bases
 
     /**
      * A compared metric: an evaluation result (a column of {@code eval.csv}, final value in
-     * {@code summary.json}'s {@code metrics}) or a training statistic ({@code d_loss}, {@code g_loss},
-     * {@code d_real}, {@code d_fake}, {@code g_grad_norm}: {@code metrics.csv} and {@code last_step}).
+     * {@code summary.json}'s {@code metrics}) or a training statistic (any column of {@code metrics.csv},
+     * e.g. {@code d_loss} or a conditional run's {@code g_recon}; final value in {@code last_step}).
      *
      * @param name the result name
      * @param higherIsBetter {@code max} (true) or {@code min} (false)

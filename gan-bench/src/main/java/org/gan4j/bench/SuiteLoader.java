@@ -1,26 +1,23 @@
 package org.gan4j.bench;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.gan4j.api.plugin.Variant;
+import org.gan4j.core.config.BoundYaml;
 import org.gan4j.core.config.ConfigException;
 import org.gan4j.core.config.ConfigLoader;
 
@@ -44,11 +41,14 @@ import org.gan4j.core.config.ConfigLoader;
  * seed_key: seed                     # default seed
  * </pre>
  *
- * <p>Every member is validated with the framework's {@link ConfigLoader} before anything runs; a key or
- * value it rejects is an error naming the suite file, the line of the axis and the key.
+ * <p>The file is bound strictly to {@link SuiteFile} by the framework's {@link ConfigLoader}: an unknown key
+ * or a value of the wrong kind is an error with the suite file's line and column. Every member is validated
+ * with the same loader before anything runs; a key or value it rejects is an error naming the suite file,
+ * the line and column of the axis and the key.
  */
 public final class SuiteLoader {
-    static final Set<String> KEYS = Set.of("name", "description", "base", "set", "matrix", "metrics", "seed_key");
+    private static final JsonPointer BASE = JsonPointer.compile("/base");
+    private static final JsonPointer MATRIX = JsonPointer.compile("/matrix");
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._=+-]");
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final ObjectMapper json = new ObjectMapper();
@@ -62,89 +62,51 @@ public final class SuiteLoader {
 
     /** The suite file parsed and checked for its own structure (not yet against the experiments). */
     public Suite parse(Path file, List<String> extraSet) {
-        String text = read(file);
-        JsonNode tree;
-        try {
-            tree = yaml.readTree(text);
-        } catch (JacksonException e) {
-            var loc = e.getLocation();
-            throw new ConfigException(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr()), "",
-                    "malformed YAML: " + firstLine(e.getOriginalMessage()));
-        }
-        if (!(tree instanceof ObjectNode root)) {
-            throw new ConfigException(file.toString(), "", "a suite is a mapping with the keys " + new TreeSet<>(KEYS));
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-            String key = it.next();
-            if (!KEYS.contains(key)) {
-                throw new ConfigException(at(file, text, key), "", "unknown key '" + key + "'; accepted keys: "
-                        + new TreeSet<>(KEYS));
-            }
-        }
-        String name = root.has("name") ? root.get("name").asText() : baseName(file);
-        String description = root.has("description") ? root.get("description").asText() : "";
+        BoundYaml<SuiteFile> bound = configLoader.bindFile(file, SuiteFile.class);
+        SuiteFile written = bound.value();
+        requireText(bound, "name", written.getName());
+        requireText(bound, "seed_key", written.getSeedKey());
+        String name = written.getName() != null ? written.getName() : baseName(file);
         Path dir = file.toAbsolutePath().getParent();
-        List<Path> bases = new ArrayList<>();
-        JsonNode base = root.get("base");
-        if (base == null || base.isNull() || (base.isArray() && base.isEmpty())) {
+        if (written.getBase().isEmpty()) {
             throw new ConfigException(file.toString(), "base", "missing; name the experiment file(s) the members "
                     + "start from, e.g. base: ../examples/ring8.yaml");
         }
-        for (JsonNode b : base.isArray() ? base : List.of(base)) {
-            if (!b.isTextual() || b.asText().isBlank()) {
-                throw new ConfigException(at(file, text, "base"), "base", "expected a file path or a list of them, got " + b);
+        boolean baseList = bound.tree().path("base").isArray();
+        List<Path> bases = new ArrayList<>();
+        for (int i = 0; i < written.getBase().size(); i++) {
+            String b = written.getBase().get(i);
+            String where = bound.valueAt(baseList ? BASE.appendIndex(i) : BASE);
+            if (b.isBlank()) {
+                throw new ConfigException(where, "base", "expected a file path or a list of them, got '" + b + "'");
             }
-            Path p = dir.resolve(b.asText()).normalize();
+            Path p = dir.resolve(b).normalize();
             if (!Files.isRegularFile(p)) {
-                throw new ConfigException(at(file, text, "base"), "base", b.asText() + ": no such file (" + p + ")");
+                throw new ConfigException(where, "base", b + ": no such file (" + p + ")");
             }
             bases.add(p);
         }
         List<String> set = new ArrayList<>();
-        JsonNode fixed = root.get("set");
-        if (fixed != null && !fixed.isNull()) {
-            if (!fixed.isObject()) {
-                throw new ConfigException(at(file, text, "set"), "set", "expected a mapping of key.path: value");
-            }
-            fixed.fields().forEachRemaining(e -> set.add(e.getKey() + "=" + compact(e.getValue())));
-        }
+        written.getSet().forEach((key, value) -> set.add(key + "=" + compact(value)));
         set.addAll(extraSet);
         List<Suite.Axis> axes = new ArrayList<>();
-        JsonNode matrix = root.get("matrix");
-        if (matrix != null && !matrix.isNull()) {
-            if (!matrix.isObject()) {
-                throw new ConfigException(at(file, text, "matrix"), "matrix", "expected a mapping of key.path: [values]");
-            }
-            int matrixLine = lineOf(text, "matrix", 0);
-            for (Iterator<Map.Entry<String, JsonNode>> it = matrix.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                axes.add(axis(file, text, matrixLine, e.getKey(), e.getValue()));
-            }
-        }
+        written.getMatrix().forEach((key, values) ->
+                axes.add(axis(bound.keyAt(MATRIX.appendProperty(key)), key, values)));
         List<Suite.MetricSpec> metrics = new ArrayList<>();
-        JsonNode m = root.get("metrics");
-        if (m != null && !m.isNull()) {
-            if (!m.isObject()) {
-                throw new ConfigException(at(file, text, "metrics"), "metrics",
-                        "expected a mapping of metric name: max or min, e.g. modes_captured: max");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String dirWord = e.getValue().asText();
-                if (!dirWord.equals("max") && !dirWord.equals("min")) {
-                    throw new ConfigException(at(file, text, e.getKey()), "metrics." + e.getKey(),
-                            "expected max or min (which direction is better), got '" + dirWord + "'");
-                }
-                metrics.add(new Suite.MetricSpec(e.getKey(), dirWord.equals("max")));
-            }
-        }
-        String seedKey = root.has("seed_key") ? root.get("seed_key").asText() : "seed";
-        return new Suite(file, name, description, bases, set, axes, metrics, seedKey);
+        written.getMetrics().forEach((metric, direction) ->
+                metrics.add(new Suite.MetricSpec(metric, direction == SuiteFile.Direction.MAX)));
+        return new Suite(file, name, written.getDescription(), bases, set, axes, metrics, written.getSeedKey());
     }
 
-    private Suite.Axis axis(Path file, String text, int matrixLine, String key, JsonNode node) {
-        int line = lineOf(text, key, matrixLine);
-        String where = file + ":" + line;
+    /** YAML reads {@code key:} with nothing after it as an empty text, which binding accepts. */
+    private static void requireText(BoundYaml<?> bound, String key, String value) {
+        if (value != null && value.isBlank()) {
+            throw new ConfigException(bound.valueAt(JsonPointer.compile("/" + key)), key,
+                    "has no value; give a value or remove the key to use the default");
+        }
+    }
+
+    private Suite.Axis axis(String where, String key, JsonNode node) {
         if (key.isBlank() || key.startsWith(".") || key.endsWith(".")) {
             throw new ConfigException(where, "matrix." + key, "expected a dotted config key such as loss.type");
         }
@@ -171,7 +133,7 @@ public final class SuiteLoader {
                 throw new ConfigException(where, "matrix." + key, "the value '" + v.label() + "' appears twice");
             }
         }
-        return new Suite.Axis(key, values, line);
+        return new Suite.Axis(key, values, where);
     }
 
     /** Parses and expands {@code file}, validating every member against the framework before returning. */
@@ -261,7 +223,7 @@ public final class SuiteLoader {
             String overrideKey = override.substring(0, Math.max(0, override.indexOf('=')));
             for (Suite.Axis axis : suite.matrix()) {
                 if (axis.key().equals(overrideKey)) {
-                    where = suite.file() + ":" + axis.line();
+                    where = axis.source();
                     key = "matrix." + axis.key();
                 }
             }
@@ -290,7 +252,7 @@ public final class SuiteLoader {
         if (axis.values().stream().noneMatch(v -> v.node().isTextual() && v.node().asText().equals("*"))) {
             return axis;
         }
-        String where = suite.file() + ":" + axis.line();
+        String where = axis.source();
         if (!axis.key().endsWith(".type") && !axis.key().equals("type")) {
             throw new ConfigException(where, "matrix." + axis.key(), "'*' (every registered variant) works only for a "
                     + "'type' key, e.g. loss.type");
@@ -312,7 +274,7 @@ public final class SuiteLoader {
                 values.add(v);
             }
         }
-        return new Suite.Axis(axis.key(), values, axis.line());
+        return new Suite.Axis(axis.key(), values, axis.source());
     }
 
     /** {@code key=value} for the config loader; a word for a section (a mapping in the base) means {type: word}. */
@@ -352,44 +314,10 @@ public final class SuiteLoader {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), "", "no such suite file");
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), "", "cannot be read (" + e + ")");
-        }
-    }
-
-    /** {@code file:line} of the first line at or after {@code from} that writes {@code key:}. */
-    private static String at(Path file, String text, String key) {
-        int line = lineOf(text, key, 0);
-        return line > 0 ? file + ":" + line : file.toString();
-    }
-
-    static int lineOf(String text, String key, int from) {
-        String[] lines = text.split("\n", -1);
-        Pattern p = Pattern.compile("^\\s*(-\\s*)?[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
-        for (int i = Math.max(0, from - 1); i < lines.length; i++) {
-            if (p.matcher(lines[i]).find()) {
-                return i + 1;
-            }
-        }
-        return from;
-    }
-
     static String baseName(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "invalid";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

@@ -44,7 +44,7 @@ class AggregationTest {
         finals.put("modes_captured", modes);
         finals.put("mode_reverse_kl", kl);
         return new MemberResult(m, Path.of("runs", m.id()), status, 100, 1.0, 2.0, finals, finals, Map.of(), Map.of(),
-                "");
+                Map.of(), "");
     }
 
     @Test
@@ -84,8 +84,8 @@ class AggregationTest {
 
     @Test
     void formatsMeanPlusMinusStandardError() {
-        assertEquals("2.500 ± 0.645 (n=4)", ReportWriter.format(Aggregation.stat(1, 2, 3, 4)));
-        assertEquals("3 (n=1)", ReportWriter.format(Aggregation.stat(3)));
-        assertEquals("—", ReportWriter.format(Aggregation.stat()));
+        assertEquals("2.500 ± 0.645 (n=4)", ReportModel.format(Aggregation.stat(1, 2, 3, 4)));
+        assertEquals("3 (n=1)", ReportModel.format(Aggregation.stat(3)));
+        assertEquals("—", ReportModel.format(Aggregation.stat()));
     }
 }

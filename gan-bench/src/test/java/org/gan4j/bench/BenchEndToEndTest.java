@@ -158,21 +158,13 @@ class BenchEndToEndTest {
         assertEquals(1, BenchRunner.threadsPerWorker(2, 5));
     }
 
-    /** The row of a CSV whose {@code keyColumn} is {@code key} (no quoted commas in these files). */
+    /** The row of a CSV whose {@code keyColumn} is {@code key}, cells by column name. */
     static Map<String, String> csvRow(Path csv, String keyColumn, String key) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
-        String[] header = lines.get(0).split(",", -1);
-        int k = List.of(header).indexOf(keyColumn);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            if (cells[k].equals(key)) {
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    row.put(header[i], i < cells.length ? cells[i] : "");
-                }
-                return row;
-            }
+        CsvTable table = CsvTable.read(csv);
+        Map<String, String> row = table.rowWhere(keyColumn, key);
+        if (row == null) {
+            throw new AssertionError("no row " + key + " in " + csv + ":\n" + Files.readString(csv));
         }
-        throw new AssertionError("no row " + key + " in " + csv + ":\n" + String.join("\n", lines));
+        return row;
     }
 }

@@ -108,7 +108,7 @@ class SuiteLoaderTest {
                   loss.typo: [1]
                 """);
         ConfigException e = assertThrows(ConfigException.class, () -> loader.expand(file, List.of()));
-        assertTrue(e.getMessage().startsWith(file + ":4: matrix.loss.typo: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":4:3: matrix.loss.typo: "), e.getMessage());
         assertTrue(e.getMessage().contains("unknown key 'typo'"), e.getMessage());
     }
 
@@ -120,7 +120,7 @@ class SuiteLoaderTest {
                   trainer.batch_size: [32, -3]
                 """);
         ConfigException e = assertThrows(ConfigException.class, () -> loader.expand(file, List.of()));
-        assertTrue(e.getMessage().startsWith(file + ":3: matrix.trainer.batch_size: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":3:3: matrix.trainer.batch_size: "), e.getMessage());
         assertTrue(e.getMessage().contains("-3"), e.getMessage());
     }
 
@@ -131,13 +131,14 @@ class SuiteLoaderTest {
                 matrix:
                   seed: []
                 """), List.of()));
-        assertTrue(empty.getMessage().contains(":3: matrix.seed: empty list"), empty.getMessage());
+        assertTrue(empty.getMessage().contains("suite.yaml:3:3: matrix.seed: empty list"), empty.getMessage());
 
         ConfigException unknown = assertThrows(ConfigException.class, () -> loader.parse(suite("""
                 base: base.yaml
                 matrx: {seed: [1]}
                 """), List.of()));
-        assertTrue(unknown.getMessage().contains("suite.yaml:2: unknown key 'matrx'"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("suite.yaml:2:1: unknown key 'matrx'; accepted keys here: [base, "
+                + "description, matrix, metrics, name, seed_key, set]"), unknown.getMessage());
 
         ConfigException scalar = assertThrows(ConfigException.class, () -> loader.parse(suite("""
                 base: base.yaml
@@ -154,14 +155,47 @@ class SuiteLoaderTest {
         ConfigException noBase = assertThrows(ConfigException.class, () -> loader.parse(suite("""
                 base: missing.yaml
                 """), List.of()));
-        assertTrue(noBase.getMessage().contains("base: missing.yaml: no such file"), noBase.getMessage());
+        assertTrue(noBase.getMessage().contains("suite.yaml:1:7: base: missing.yaml: no such file"), noBase.getMessage());
 
         ConfigException direction = assertThrows(ConfigException.class, () -> loader.parse(suite("""
                 base: base.yaml
                 metrics: {modes_captured: most}
                 """), List.of()));
-        assertTrue(direction.getMessage().contains("metrics.modes_captured: expected max or min"),
+        assertTrue(direction.getMessage().contains("suite.yaml:2:27: metrics.modes_captured: expected max or min "
+                + "(which direction is better), got 'most'"),
                 direction.getMessage());
+
+        ConfigException secondBase = assertThrows(ConfigException.class, () -> loader.parse(suite("""
+                base:
+                  - base.yaml
+                  - gone.yaml
+                """), List.of()));
+        assertTrue(secondBase.getMessage().contains("suite.yaml:3:5: base: gone.yaml: no such file"),
+                secondBase.getMessage());
+
+        ConfigException wrongKind = assertThrows(ConfigException.class, () -> loader.parse(suite("""
+                base: base.yaml
+                matrix: [seed]
+                """), List.of()));
+        assertTrue(wrongKind.getMessage().contains("suite.yaml:2:9: matrix: expected a mapping"), wrongKind.getMessage());
+
+        ConfigException noValue = assertThrows(ConfigException.class, () -> loader.parse(suite("""
+                base: base.yaml
+                seed_key:
+                """), List.of()));
+        assertTrue(noValue.getMessage().contains("suite.yaml:2:"), noValue.getMessage());
+        assertTrue(noValue.getMessage().contains("seed_key: has no value"), noValue.getMessage());
+
+        ConfigException malformed = assertThrows(ConfigException.class, () -> loader.parse(suite("""
+                base: base.yaml
+                matrix: {seed: [1, 2}
+                """), List.of()));
+        assertTrue(malformed.getMessage().startsWith(dir.resolve("suite.yaml") + ":2:"), malformed.getMessage());
+        assertTrue(malformed.getMessage().contains("malformed YAML"), malformed.getMessage());
+
+        ConfigException emptyFile = assertThrows(ConfigException.class, () -> loader.parse(suite(""), List.of()));
+        assertTrue(emptyFile.getMessage().contains("suite.yaml: the file is empty; expected a mapping with the keys "
+                + "[base, description, matrix, metrics, name, seed_key, set]"), emptyFile.getMessage());
 
         ConfigException wildcard = assertThrows(ConfigException.class, () -> loader.expand(suite("""
                 base: base.yaml

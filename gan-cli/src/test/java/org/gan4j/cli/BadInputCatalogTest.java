@@ -397,6 +397,24 @@ class BadInputCatalogTest {
                 "trainer.batch_size: must be a positive integer, got -1");
     }
 
+    @Test
+    void unknownKeyInABenchSuite() throws Exception {
+        config(TINY);
+        Path suite = write("suite.yaml", "base: exp.yaml\nmatrx: {seed: [1, 2]}\n");
+        assertOneMessage(gan("bench", suite.toString(), "--dry-run"), 2,
+                "gan: " + suite + ":2:1: unknown key 'matrx'; accepted keys here: [base, description, matrix, metrics, "
+                        + "name, seed_key, set]");
+    }
+
+    @Test
+    void benchSuiteValueTheExperimentRejects() throws Exception {
+        config(TINY);
+        Path suite = write("suite.yaml", "base: exp.yaml\nmatrix:\n  trainer.batch_size: [16, -3]\n");
+        assertOneMessage(gan("bench", suite.toString(), "--dry-run"), 2,
+                "gan: " + suite + ":3:3: matrix.trainer.batch_size: member {trainer.batch_size=-3} is not a valid "
+                        + "experiment: ", "trainer.batch_size: must be a positive integer, got -3");
+    }
+
     // ---------------------------------------------------------- --set overrides (exit 2)
 
     @Test

@@ -159,7 +159,7 @@ final class ConfigComposer {
         return a == null || b == null || a.equals(b);
     }
 
-    private static String read(Path file, String namedAt) {
+    static String read(Path file, String namedAt) {
         String where = namedAt == null ? file.toString() : namedAt;
         String what = namedAt == null ? "" : file + ": ";
         try {

@@ -54,6 +54,29 @@ public final class ConfigLoader {
         return new Loaded(file, bind(doc.tree(), doc.sources()));
     }
 
+    /**
+     * Reads a YAML file that is not an experiment (a bench suite) and binds it strictly to {@code type} with
+     * this loader's rules: snake_case keys, unknown keys and nulls rejected, every error as
+     * {@code file:line:column: key: message}. The result keeps the positions for checks made after binding.
+     */
+    public <T> BoundYaml<T> bindFile(Path file, Class<T> type) {
+        BoundYaml.Parsed parsed = BoundYaml.parse(file, mapper);
+        JsonNode tree = parsed.tree();
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            List<String> keys = mapper.getDeserializationConfig().introspect(mapper.constructType(type))
+                    .findProperties().stream().map(p -> p.getName()).sorted().toList();
+            throw new ConfigException(file.toString(), "", "the file is empty; expected a mapping with the keys "
+                    + keys);
+        }
+        try {
+            return new BoundYaml<>(file, mapper.treeToValue(tree, type), tree, parsed.sources());
+        } catch (JsonMappingException e) {
+            throw translate(e, parsed.sources(), tree);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file.toString(), "", e.getOriginalMessage());
+        }
+    }
+
     /** Writes the bound config back as YAML, every default filled in. */
     public String toYaml(ExperimentConfig config) {
         try {
