@@ -101,11 +101,19 @@ public final class ExperimentRunner {
                 }
                 Checkpointer checkpointer = new Checkpointer(store, config.getCheckpoint(), resolvedYaml,
                         networks, gOpt, dOpt);
-                TrainingPlan plan = new TrainingPlan(networks, config.getLoss(), data, config.getLatent(),
-                        gOpt, dOpt, trainer.getBatchSize(), trainer.getDiscriminatorSteps(),
-                        trainer.isTrainGenerator(), trainer.getGeneratorStart(), trainer.getLogEvery(),
-                        config.getEval().getEvery(), config.getEval().getMetrics(), listeners(config, options),
-                        config.getSeed(), runDir, checkpointer, trainer.isReuseFake(), config.getTask());
+                TrainingPlan plan = TrainingPlan.builder()
+                        .networks(networks)
+                        .data(data).latent(config.getLatent()).task(config.getTask()).seed(config.getSeed())
+                        .loss(config.getLoss()).regularizers(config.getRegularizers())
+                        .optimizers(gOpt, dOpt)
+                        .batchSize(trainer.getBatchSize()).discriminatorSteps(trainer.getDiscriminatorSteps())
+                        .trainGenerator(trainer.isTrainGenerator()).generatorStart(trainer.getGeneratorStart())
+                        .reuseFake(trainer.isReuseFake()).logEvery(trainer.getLogEvery())
+                        .evalEvery(config.getEval().getEvery())
+                        .runDir(runDir).metrics(config.getEval().getMetrics()).listeners(listeners(config, options))
+                        .stepHook(checkpointer)
+                        .build();
+                // plan.statefulParts() (regularizer anchors) is what the checkpointer must save and restore.
                 GanTrainer gan = new GanTrainer(plan);
                 // The hook holds the JVM's shutdown until this block has written the summary and said how to resume.
                 try (InterruptHook hook = InterruptHook.install(gan::requestStop)) {

@@ -46,7 +46,7 @@ class ProfileTest {
         Map<String, Double> phases = new PerfBenchmark(GanFramework.discover(), dir)
                 .phases(PerfBenchmark.StandardShape.MLP, 5);
         assertEquals(List.of(PhaseProfile.PHASES), List.copyOf(phases.keySet()));
-        phases.forEach((phase, ms) -> assertTrue(ms >= 0, phase + " " + ms));
+        phases.forEach((phase, ms) -> assertTrue(ms > 0, "the real step passed through " + phase + ": " + ms));
         assertTrue(phases.values().stream().mapToDouble(Double::doubleValue).sum() > 0);
     }
 }
