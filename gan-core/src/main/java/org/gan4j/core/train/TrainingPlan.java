@@ -282,6 +282,7 @@ public record TrainingPlan(GanNetworks networks, Inputs inputs, Objective object
         }
 
         public TrainingPlan build() {
+            Objects.requireNonNull(networks, "networks");
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(loss, "loss");
             Objects.requireNonNull(generatorOptimizer, "generator optimizer");
