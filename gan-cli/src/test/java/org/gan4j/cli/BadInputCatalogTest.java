@@ -773,4 +773,10 @@ class BadInputCatalogTest {
         validate(TINY + "task: {type: super-resolution, factor: 3}\n", 2, file() + ":8:",
                 "task.factor: must be 2 or 4, got 3");
     }
+
+    @Test
+    void regularizerEveryBelowOne() throws Exception {
+        validate(TINY + "regularizers: [{type: lecam, every: 0}]\n", 2, file() + ":8:37:",
+                "regularizers[0].every: 0 is not allowed; use a whole number >= 1");
+    }
 }
