@@ -271,7 +271,7 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    /** Frees the classifier (the trainer does not close metrics; tests do). */
+    /** Frees the classifier and the real features; the trainer calls it when a run ends, also on failure. */
     @Override
     public void close() {
         if (prepared != null) {
