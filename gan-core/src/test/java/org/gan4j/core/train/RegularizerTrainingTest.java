@@ -86,6 +86,19 @@ class RegularizerTrainingTest {
     }
 
     @Test
+    void aGeneratorTermIsAppliedInTheGeneratorStep() {
+        Constant constant = new Constant(2, 0.25f, Phase.GENERATOR);
+        List<StepStats> logged = new ArrayList<>();
+        discriminatorAfterTraining(List.of(constant), logged::add);
+        assertEquals(List.of(0L, 2L, 4L, 6L), constant.updates);
+        assertEquals(List.of(Phase.GENERATOR), constant.phases.stream().distinct().toList());
+        for (StepStats s : logged) {
+            double expected = (s.step() - 1) % 2 == 0 ? 0.5 : Double.NaN;
+            assertEquals(expected, s.extras().get("reg_const"), 1e-6, "step " + s.step());
+        }
+    }
+
+    @Test
     void inputGradientIsRefusedOnThisEngine() {
         Constant needsGradient = new Constant(1, 0f) {
             @Override
@@ -173,12 +186,19 @@ class RegularizerTrainingTest {
     private static class Constant implements Regularizer {
         final int every;
         final float value;
+        final Phase target;
         final List<Long> updates = new ArrayList<>();
         final List<Long> seeds = new ArrayList<>();
+        final List<Phase> phases = new ArrayList<>();
 
         Constant(int every, float value) {
+            this(every, value, Phase.DISCRIMINATOR);
+        }
+
+        Constant(int every, float value, Phase target) {
             this.every = every;
             this.value = value;
+            this.target = target;
         }
 
         @Override
@@ -188,7 +208,7 @@ class RegularizerTrainingTest {
 
         @Override
         public Phase target() {
-            return Phase.DISCRIMINATOR;
+            return target;
         }
 
         @Override
@@ -200,7 +220,8 @@ class RegularizerTrainingTest {
         public NDArray term(RegularizerContext context) {
             updates.add(context.update());
             seeds.add(context.randomSeed());
-            return context.realLogits().mean().mul(0).add(value);
+            phases.add(context.phase());
+            return context.fakeLogits().mean().mul(0).add(value);
         }
     }
 }
