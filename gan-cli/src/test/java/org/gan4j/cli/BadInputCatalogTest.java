@@ -858,4 +858,10 @@ class BadInputCatalogTest {
         assertOneMessage(gan("sample", run.toString(), "--out", dir.resolve("s.png").toString()), 1,
                 "gan: cannot read " + run.resolve("run.json") + ": sample_shape [-2] must hold positive sizes");
     }
+
+    @Test
+    void regularizerEveryBelowOne() throws Exception {
+        validate(TINY + "regularizers: [{type: lecam, every: 0}]\n", 2, file() + ":8:37:",
+                "regularizers[0].every: 0 is not allowed; use a whole number >= 1");
+    }
 }

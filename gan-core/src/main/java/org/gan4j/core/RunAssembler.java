@@ -98,10 +98,17 @@ final class RunAssembler {
     static TrainingPlan plan(ExperimentConfig config, SampleSource data, GanNetworks networks, ParameterOptimizer gOpt,
             ParameterOptimizer dOpt, List<TrainingListener> listeners, RunDirectory run, Checkpointer checkpointer) {
         TrainerConfig trainer = config.getTrainer();
-        return new TrainingPlan(networks, config.getLoss(), data, config.getLatent(),
-                gOpt, dOpt, trainer.getBatchSize(), trainer.getDiscriminatorSteps(),
-                trainer.isTrainGenerator(), trainer.getGeneratorStart(), trainer.getLogEvery(),
-                config.getEval().getEvery(), config.getEval().getMetrics(), listeners,
-                config.getSeed(), run.path(), checkpointer, trainer.isReuseFake(), config.getTask());
+        return TrainingPlan.builder()
+                .networks(networks)
+                .data(data).latent(config.getLatent()).task(config.getTask()).seed(config.getSeed())
+                .loss(config.getLoss()).regularizers(config.getRegularizers())
+                .optimizers(gOpt, dOpt)
+                .batchSize(trainer.getBatchSize()).discriminatorSteps(trainer.getDiscriminatorSteps())
+                .trainGenerator(trainer.isTrainGenerator()).generatorStart(trainer.getGeneratorStart())
+                .reuseFake(trainer.isReuseFake()).logEvery(trainer.getLogEvery())
+                .evalEvery(config.getEval().getEvery())
+                .runDir(run.path()).metrics(config.getEval().getMetrics()).listeners(listeners)
+                .stepHook(checkpointer)
+                .build();
     }
 }

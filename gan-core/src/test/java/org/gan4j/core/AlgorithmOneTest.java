@@ -22,11 +22,9 @@ import org.gan4j.api.data.DataContext;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.optim.ParameterOptimizer;
-import org.gan4j.core.config.LatentConfig;
 import org.gan4j.core.optim.AdamSpec;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.GanTrainer;
-import org.gan4j.core.train.StepHook;
 import org.gan4j.core.train.TrainingPlan;
 import org.gan4j.datasets.RingData;
 import org.gan4j.losses.NonSaturatingLoss;
@@ -72,8 +70,8 @@ class AlgorithmOneTest {
             }).when(g).update(any());
 
             float[] gBefore = flatten(nets.generator());
-            TrainingPlan plan = new TrainingPlan(nets, new NonSaturatingLoss(), data, new LatentConfig(), g, d,
-                    32, k, true, 0, 5, 0, List.of(), List.of(), 1, dir, StepHook.NONE);
+            TrainingPlan plan = TrainingPlan.builder().networks(nets).loss(new NonSaturatingLoss()).data(data)
+                    .optimizers(g, d).batchSize(32).discriminatorSteps(k).logEvery(5).seed(1).runDir(dir).build();
             new GanTrainer(plan).train(root, 0, steps, 1);
 
             InOrder inOrder = inOrder(d, g);
@@ -99,8 +97,8 @@ class AlgorithmOneTest {
             float[] before = flatten(nets.generator());
             float[] dBefore = flatten(nets.discriminator());
             try (ParameterOptimizer g = new AdamSpec().create(); ParameterOptimizer d = new AdamSpec().create()) {
-                TrainingPlan plan = new TrainingPlan(nets, new NonSaturatingLoss(), data, new LatentConfig(), g, d,
-                        32, 1, false, 0, 5, 0, List.of(), List.of(), 1, dir, StepHook.NONE);
+                TrainingPlan plan = TrainingPlan.builder().networks(nets).loss(new NonSaturatingLoss()).data(data)
+                        .optimizers(g, d).batchSize(32).trainGenerator(false).logEvery(5).seed(1).runDir(dir).build();
                 new GanTrainer(plan).train(root, 0, 10, 1);
                 assertEquals(0, g.updates());
                 assertEquals(10, d.updates());

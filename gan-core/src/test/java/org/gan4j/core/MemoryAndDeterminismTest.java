@@ -15,12 +15,10 @@ import java.util.List;
 import org.gan4j.api.data.DataContext;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.optim.ParameterOptimizer;
-import org.gan4j.core.config.LatentConfig;
 import org.gan4j.core.optim.AdamSpec;
 import org.gan4j.core.optim.SgdSpec;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.GanTrainer;
-import org.gan4j.core.train.StepHook;
 import org.gan4j.core.train.TrainingPlan;
 import org.gan4j.datasets.RingData;
 import org.gan4j.losses.MinimaxLoss;
@@ -38,9 +36,9 @@ class MemoryAndDeterminismTest {
             mlp.setGeneratorBatchNorm(true);
             GanNetworks nets = GanNetworks.create(mlp, ModelSpec.of(new Shape(2), 2), root);
             try (ParameterOptimizer g = new AdamSpec().create(); ParameterOptimizer d = new SgdSpec().create()) {
-                TrainingPlan plan = new TrainingPlan(nets, new MinimaxLoss(), new RingData().open(new DataContext(dir, 1)),
-                        new LatentConfig(), g, d, 64, 2, true, 0, 10, 0, List.of(), List.of(), 1, dir, StepHook.NONE,
-                        reuseFake);
+                TrainingPlan plan = TrainingPlan.builder().networks(nets).loss(new MinimaxLoss())
+                        .data(new RingData().open(new DataContext(dir, 1))).optimizers(g, d).batchSize(64)
+                        .discriminatorSteps(2).logEvery(10).seed(1).runDir(dir).reuseFake(reuseFake).build();
                 GanTrainer trainer = new GanTrainer(plan);
                 trainer.train(root, 0, 20, 1); // optimizer state is created during the first steps
                 int rootCount = root.getManagedArrays().size();
@@ -84,8 +82,9 @@ class MemoryAndDeterminismTest {
                 GanNetworks a = GanNetworks.create(new MlpArchitecture(), ModelSpec.of(new Shape(2), 2), root);
                 ParameterOptimizer first = spec.create();
                 ParameterOptimizer d = spec.create();
-                TrainingPlan plan = new TrainingPlan(a, new MinimaxLoss(), new RingData().open(new DataContext(dir, 1)),
-                        new LatentConfig(), first, d, 16, 1, true, 0, 5, 0, List.of(), List.of(), 1, dir, StepHook.NONE);
+                TrainingPlan plan = TrainingPlan.builder().networks(a).loss(new MinimaxLoss())
+                        .data(new RingData().open(new DataContext(dir, 1))).optimizers(first, d).batchSize(16)
+                        .logEvery(5).seed(1).runDir(dir).build();
                 new GanTrainer(plan).train(root, 0, 5, 1);
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 first.save(new DataOutputStream(bytes));

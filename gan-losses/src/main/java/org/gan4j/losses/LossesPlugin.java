@@ -2,6 +2,7 @@ package org.gan4j.losses;
 
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.plugin.GanPlugin;
+import org.gan4j.api.regularizer.Regularizer;
 
 /** Registers the built-in adversarial losses. */
 public final class LossesPlugin extends GanPlugin {
@@ -17,5 +18,7 @@ public final class LossesPlugin extends GanPlugin {
                 "hinge: D minimises E[relu(1-D(x))] + E[relu(1+D(G(z)))], G -E[D(G(z))]");
         register(AdversarialLoss.class, "wasserstein", WassersteinLoss.class,
                 "WGAN with weight clipping: D minimises E[D(G(z))] - E[D(x)], G -E[D(G(z))]; D's weights clipped to [-c, c]");
+        register(Regularizer.class, LeCamRegularizer.NAME, LeCamRegularizer.class,
+                "LeCam (Tseng et al. 2021): D's loss + lambda (E[(D(x)-a_F)^2] + E[(D(G(z))-a_R)^2]), a_R, a_F moving averages");
     }
 }

@@ -19,7 +19,7 @@ import org.gan4j.core.config.ConfigLoader;
 import org.gan4j.core.config.ExperimentConfig;
 import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.core.train.GanNetworks;
-import org.gan4j.core.train.NoiseSampler;
+import org.gan4j.core.train.TrainingPlan;
 
 /**
  * Median training steps per second (one D update + one G update) of the standard shapes, trained by
@@ -180,9 +180,13 @@ public final class PerfBenchmark {
             try (GanNetworks nets = GanNetworks.create(c.getModel(), spec, manager);
                     ParameterOptimizer g = c.getTrainer().getGeneratorOptimizer().create();
                     ParameterOptimizer d = c.getTrainer().getDiscriminatorOptimizer().create()) {
-                NoiseSampler noise = new NoiseSampler(c.getLatent().getDim(), c.getLatent().getDistribution());
-                return PhaseProfile.profile(nets, c.getLoss(), data, noise, g, d, manager,
-                        c.getTrainer().getBatchSize(), 10, repeats);
+                TrainingPlan plan = TrainingPlan.builder().networks(nets).data(data).latent(c.getLatent())
+                        .task(c.getTask()).seed(c.getSeed()).loss(c.getLoss()).regularizers(c.getRegularizers())
+                        .optimizers(g, d).batchSize(c.getTrainer().getBatchSize())
+                        .discriminatorSteps(c.getTrainer().getDiscriminatorSteps())
+                        .reuseFake(c.getTrainer().isReuseFake()).logEvery(Integer.MAX_VALUE).runDir(workDir)
+                        .build();
+                return PhaseProfile.profile(plan, manager, 10, repeats);
             }
         }
     }

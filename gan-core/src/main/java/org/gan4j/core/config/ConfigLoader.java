@@ -113,6 +113,15 @@ public final class ConfigLoader {
         for (int i = 0; i < config.getEval().getMetrics().size(); i++) {
             sections.put("eval.metrics[" + i + "]", config.getEval().getMetrics().get(i));
         }
+        for (int i = 0; i < config.getRegularizers().size(); i++) {
+            org.gan4j.api.regularizer.Regularizer r = config.getRegularizers().get(i);
+            sections.put("regularizers[" + i + "]", r);
+            if (r.every() < 1) { // lazy regularization: every N-th update, N counted from 1
+                throw new ConfigException(sources.locate(JsonPointer.compile("/regularizers/" + i + "/every")),
+                        "regularizers[" + i + "].every", r.every() + " is not allowed; use a whole number >= 1 "
+                        + "(1: every update, N: every N-th update with the term scaled by N)");
+            }
+        }
         sections.forEach((key, section) -> {
             if (section instanceof org.gan4j.api.config.Validated v) {
                 try {

@@ -1,14 +1,16 @@
 package org.gan4j.core.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.gan4j.api.conditional.ConditionalTask;
 import org.gan4j.api.data.DataSource;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.model.Architecture;
+import org.gan4j.api.regularizer.Regularizer;
 
 /** One experiment: the whole YAML file. Pluggable sections (data, model, loss) carry {@code type:}. */
-@JsonPropertyOrder({"seed", "data", "task", "latent", "model", "loss", "trainer", "eval", "checkpoint", "output"})
+@JsonPropertyOrder({"seed", "data", "task", "latent", "model", "loss", "regularizers", "trainer", "eval", "checkpoint", "output"})
 public final class ExperimentConfig {
 
     @JsonPropertyDescription("seed for weights, noise and data order")
@@ -29,6 +31,10 @@ public final class ExperimentConfig {
 
     @JsonPropertyDescription("adversarial loss (type: a registered loss)")
     private AdversarialLoss loss;
+
+    @JsonPropertyDescription("terms added to D's or G's loss, each with 'every: N' (type: a registered regularizer)")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private java.util.List<Regularizer> regularizers = new java.util.ArrayList<>();
 
     private TrainerConfig trainer = new TrainerConfig();
 
@@ -84,6 +90,14 @@ public final class ExperimentConfig {
 
     public void setLoss(AdversarialLoss loss) {
         this.loss = loss;
+    }
+
+    public java.util.List<Regularizer> getRegularizers() {
+        return regularizers;
+    }
+
+    public void setRegularizers(java.util.List<Regularizer> regularizers) {
+        this.regularizers = regularizers == null ? new java.util.ArrayList<>() : regularizers;
     }
 
     public TrainerConfig getTrainer() {

@@ -9,7 +9,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.gan4j.api.conditional.ConditionalPair;
@@ -17,19 +19,32 @@ import org.gan4j.api.data.Batch;
 import org.gan4j.api.data.StreamSeeds;
 import org.gan4j.api.loss.LossContext.Phase;
 import org.gan4j.api.metric.Metric;
+import org.gan4j.api.regularizer.Regularizer;
 import org.gan4j.api.train.RunInfo;
 import org.gan4j.api.train.RunSummary;
 import org.gan4j.api.train.StepStats;
 import org.gan4j.api.train.TrainingListener;
+import org.gan4j.core.train.StepPhaseObserver.StepPhase;
 
 /**
  * The one trainer: Algorithm 1 of Goodfellow et al. Each iteration takes k discriminator steps,
  * each on a fresh real minibatch and fresh noise with G(z) detached, then one generator step whose
  * gradient flows through D but which updates only G. Every array of a step lives in a sub-manager
  * closed at the end of the step, so memory stays flat however long the run.
+ *
+ * <p>Each D-step sums D's loss and its regularizers' terms and back-propagates the sum once (the engine
+ * overwrites gradients on each backward); the G-step does the same for G. Metrics are opened when a
+ * training session starts and closed when it ends, also when it fails. A {@link StepPhaseObserver} sees the
+ * boundaries of every phase (a profiler); the default one does nothing.
  */
 public final class GanTrainer {
     private final TrainingPlan plan;
+    private final TrainingPlan.Inputs inputs;
+    private final TrainingPlan.Objective objective;
+    private final TrainingPlan.Schedule schedule;
+    private final TrainingPlan.Outputs outputs;
+    private final StepPhaseObserver phases;
+    private final List<String> logColumns;
     private final GanNetworks nets;
     private final NoiseSampler noise;
     private final StreamSeedsForRun seeds;
@@ -38,10 +53,21 @@ public final class GanTrainer {
 
     public GanTrainer(TrainingPlan plan) {
         this.plan = plan;
+        this.inputs = plan.inputs();
+        this.objective = plan.objective();
+        this.schedule = plan.schedule();
+        this.outputs = plan.outputs();
+        this.phases = outputs.phases();
+        this.logColumns = plan.logColumns();
         this.nets = plan.networks();
-        this.noise = new NoiseSampler(plan.latent().getDim(), plan.latent().getDistribution());
-        this.seeds = StreamSeedsForRun.of(plan.seed());
-        this.conditioning = new Conditioning(plan.task());
+        this.noise = new NoiseSampler(inputs.latent().getDim(), inputs.latent().getDistribution());
+        this.seeds = StreamSeedsForRun.of(inputs.seed());
+        this.conditioning = new Conditioning(inputs.task());
+        for (Regularizer r : objective.regularizers()) {
+            if (r.needsInputGradient()) {
+                throw new UnsupportedOperationException(StepRegularizerContext.inputGradientRefusal(r.name()));
+            }
+        }
     }
 
     /** Asks the loop to stop after the step in progress (e.g. on SIGINT). */
@@ -56,8 +82,43 @@ public final class GanTrainer {
      * @param threads the engine's thread count, recorded for reproducibility
      */
     public RunSummary train(NDManager manager, long startStep, long targetStep, int threads) {
-        RunInfo info = new RunInfo(plan.runDir(), startStep, targetStep, nets.spec().sampleShape(), plan.seed(), threads);
-        plan.listeners().forEach(l -> l.onStart(info));
+        RunInfo info = new RunInfo(outputs.runDir(), startStep, targetStep, nets.spec().sampleShape(), inputs.seed(),
+                threads, logColumns);
+        outputs.listeners().forEach(l -> l.onStart(info));
+        List<Metric> opened = new ArrayList<>();
+        try {
+            for (Metric metric : outputs.metrics()) {
+                metric.open(info);
+                opened.add(metric);
+            }
+            return trainOpened(manager, startStep, targetStep);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a metric cannot be opened: " + e.getMessage(), e);
+        } finally {
+            closeAll(opened);
+        }
+    }
+
+    /** Closes every metric even when one fails to close; the first failure is thrown, the others suppressed. */
+    private static void closeAll(List<Metric> metrics) {
+        RuntimeException failure = null;
+        for (Metric metric : metrics) {
+            try {
+                metric.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private RunSummary trainOpened(NDManager manager, long startStep, long targetStep) {
         long started = System.nanoTime();
         long lastLogTime = started;
         long lastLogStep = startStep;
@@ -65,20 +126,22 @@ public final class GanTrainer {
         Map<String, Double> lastMetrics = Map.of();
         long step = startStep;
         while (step < targetStep) {
-            boolean logging = (step + 1) % plan.logEvery() == 0 || step + 1 == targetStep;
-            StepValues values = new StepValues();
-            boolean updateGenerator = plan.trainGenerator() && step >= plan.generatorStart();
+            boolean logging = (step + 1) % schedule.logEvery() == 0 || step + 1 == targetStep;
+            StepValues values = new StepValues(logColumns);
+            boolean updateGenerator = schedule.trainGenerator() && step >= schedule.generatorStart();
+            phases.onIterationStart(step);
             // Arrays that must outlive one D-step (the reused fake batch) live until the iteration ends.
             try (NDManager iteration = manager.newSubManager()) {
-                for (int i = 0; i < plan.discriminatorSteps(); i++) {
-                    boolean lastD = i == plan.discriminatorSteps() - 1;
+                for (int i = 0; i < schedule.discriminatorSteps(); i++) {
+                    boolean lastD = i == schedule.discriminatorSteps() - 1;
                     discriminatorStep(iteration, step, i, logging && lastD,
-                            updateGenerator && lastD && plan.reuseFake(), updateGenerator, values);
+                            updateGenerator && lastD && schedule.reuseFake(), updateGenerator, values);
                 }
                 if (updateGenerator) {
                     generatorStep(iteration, step, logging, values);
                 }
             }
+            phases.onIterationEnd(step);
             step++;
             if (logging) {
                 long now = System.nanoTime();
@@ -86,17 +149,17 @@ public final class GanTrainer {
                 lastLogTime = now;
                 lastLogStep = step;
                 lastStats = values.toStats(step, secondsPerStep);
-                checkFinite(lastStats, plan.discriminatorSteps() > 0);
+                checkFinite(lastStats, schedule.discriminatorSteps() > 0);
                 StepStats stats = lastStats;
-                plan.listeners().forEach(l -> l.onLog(stats));
+                outputs.listeners().forEach(l -> l.onLog(stats));
             }
             boolean last = step >= targetStep || stopRequested;
             Map<String, Double> evaluation = null;
-            if (last || (plan.evalEvery() > 0 && step % plan.evalEvery() == 0)) {
+            if (last || (schedule.evalEvery() > 0 && step % schedule.evalEvery() == 0)) {
                 evaluation = evaluate(manager, step);
                 lastMetrics = evaluation;
             }
-            plan.stepHook().afterStep(step, evaluation, last);
+            outputs.stepHook().afterStep(step, evaluation, last);
             if (last) {
                 break; // the flag is read once per step, so the last step always gets its hook call
             }
@@ -105,24 +168,26 @@ public final class GanTrainer {
             lastMetrics = evaluate(manager, step);
         }
         RunSummary summary = new RunSummary(step, (System.nanoTime() - started) / 1e9, lastStats, lastMetrics);
-        plan.listeners().forEach(l -> l.onEnd(summary));
+        outputs.listeners().forEach(l -> l.onEnd(summary));
         return summary;
     }
 
     /** One discriminator update on minibatch {@code i} of iteration {@code step}. */
     private void discriminatorStep(NDManager iteration, long step, int i, boolean record, boolean keepFake,
             boolean generatorUpdated, StepValues values) {
-        long index = step * plan.discriminatorSteps() + i;
+        long index = step * schedule.discriminatorSteps() + i;
         try (NDManager scope = iteration.newSubManager()) {
             // G(z), its recorded graph and its condition attach to their inputs' manager: kept for a G-step reusing them.
             NDManager owner = keepFake ? iteration : scope;
-            Batch real = plan.data().batch(owner, seeds.data(), index, plan.batchSize());
+            Batch real = inputs.data().batch(owner, seeds.data(), index, schedule.batchSize());
             ConditionalPair pair = conditioning.pair(owner, real, StreamSeeds.derive(seeds.pairs(), index));
-            NDArray z = noise.sample(owner, seeds.discriminatorNoise(), index, plan.batchSize());
+            NDArray z = noise.sample(owner, seeds.discriminatorNoise(), index, schedule.batchSize());
+            phases.onPhaseEnd(StepPhase.DATA_AND_NOISE, z);
             StepLossContext context;
             NDArray loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray generated = conditioning.compose(pair, nets.generate(z, pair.condition(), true));
+                phases.onPhaseEnd(StepPhase.G_FORWARD, generated);
                 if (keepFake) { // an unconditional G-step keeps drawing its own real batch when a loss asks for one
                     values.reusable = new Generated(conditioning.conditional() ? pair : null, generated);
                 }
@@ -131,18 +196,22 @@ public final class GanTrainer {
                 NDArray fakeLogits = nets.discriminate(fake, pair.condition(), true);
                 context = new StepLossContext(Phase.DISCRIMINATOR, step, x -> nets.discriminate(x, pair.condition(), true),
                         pair::target, realLogits, fake, fakeLogits);
-                loss = plan.loss().discriminatorLoss(context);
+                loss = objective.loss().discriminatorLoss(context);
+                NDArray total = regularize(Phase.DISCRIMINATOR, index, context, loss, record, values);
+                phases.onPhaseEnd(StepPhase.D_FORWARD_AND_LOSS, total);
                 // One backward for the summed loss: MXNet overwrites gradients on each backward.
-                collector.backward(loss);
+                collector.backward(total);
+                phases.onPhaseEnd(StepPhase.D_BACKWARD, total);
             }
-            plan.discriminatorOptimizer().update(nets.discriminator().getParameters());
-            plan.loss().afterDiscriminatorUpdate(nets.discriminator());
+            plan.optimizers().discriminator().update(nets.discriminator().getParameters());
+            objective.loss().afterDiscriminatorUpdate(nets.discriminator());
+            phases.onPhaseEnd(StepPhase.D_UPDATE, loss);
             if (record) {
                 values.discriminatorLoss = loss.getFloat();
                 values.meanReal = Activation.sigmoid(context.realLogits()).mean().getFloat();
                 values.meanFake = Activation.sigmoid(context.fakeLogits()).mean().getFloat();
                 if (!generatorUpdated) { // G's loss as it stands, for the log
-                    values.generatorLoss = plan.loss().generatorLoss(context).getFloat();
+                    values.generatorLoss = objective.loss().generatorLoss(context).getFloat();
                 }
             }
         }
@@ -154,7 +223,7 @@ public final class GanTrainer {
             NDArray loss;
             NDArray fakeLogits;
             NDArray reconstruction = null;
-            long realIndex = step * Math.max(1, plan.discriminatorSteps()) + plan.discriminatorSteps();
+            long realIndex = step * Math.max(1, schedule.discriminatorSteps()) + schedule.discriminatorSteps();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 // Either the last D-step's G(z), whose graph was recorded then, or a fresh draw (Algorithm 1).
                 Generated generated = values.reusable != null ? values.reusable : generate(scope, step, realIndex);
@@ -166,25 +235,55 @@ public final class GanTrainer {
                 StepLossContext context = new StepLossContext(Phase.GENERATOR, step,
                         x -> nets.discriminate(x, condition, true), realSamples, null,
                         generated.output(), fakeLogits);
-                loss = plan.loss().generatorLoss(context);
+                loss = objective.loss().generatorLoss(context);
                 if (pair != null) {
                     reconstruction = conditioning.reconstructionLoss(pair, generated.output()).orElse(null);
                     if (reconstruction != null) {
                         loss = loss.add(reconstruction);
                     }
                 }
-                collector.backward(loss);
+                NDArray total = regularize(Phase.GENERATOR, step, context, loss, record, values);
+                phases.onPhaseEnd(StepPhase.G_STEP_FORWARD, total);
+                collector.backward(total);
+                phases.onPhaseEnd(StepPhase.G_STEP_BACKWARD, total);
             }
             if (record) {
                 values.generatorLoss = loss.getFloat();
                 values.reconstructionLoss = reconstruction == null ? Double.NaN : reconstruction.getFloat();
                 values.generatorGradNorm = gradientNorm(scope);
-                if (plan.discriminatorSteps() == 0) {
+                if (schedule.discriminatorSteps() == 0) {
                     values.meanFake = Activation.sigmoid(fakeLogits).mean().getFloat();
                 }
             }
-            plan.generatorOptimizer().update(nets.generator().getParameters());
+            plan.optimizers().generator().update(nets.generator().getParameters());
+            phases.onPhaseEnd(StepPhase.G_UPDATE, loss);
         }
+    }
+
+    /**
+     * {@code loss} plus the terms of the regularizers of {@code target} due at update {@code update}, each
+     * scaled by its {@code every}; {@code loss} itself when none is due, so a run without regularizers
+     * computes exactly what it did before they existed.
+     */
+    private NDArray regularize(Phase target, long update, StepLossContext context, NDArray loss, boolean record,
+            StepValues values) {
+        NDArray total = loss;
+        for (Regularizer r : objective.regularizers()) {
+            if (r.target() != target || update % r.every() != 0) {
+                continue;
+            }
+            StepRegularizerContext rc = new StepRegularizerContext(context, update,
+                    seeds.regularizer(r.name(), update), r, record ? values.extras : null);
+            NDArray term = r.term(rc);
+            if (r.every() > 1) {
+                term = term.mul(r.every());
+            }
+            total = total.add(term);
+            if (record) {
+                values.extras.put(Regularizer.column(r.name()), (double) term.getFloat());
+            }
+        }
+        return total;
     }
 
     /**
@@ -192,12 +291,12 @@ public final class GanTrainer {
      * (past the D-steps' batches); an unconditional one needs none (pair is null).
      */
     private Generated generate(NDManager scope, long step, long realIndex) {
-        NDArray z = noise.sample(scope, seeds.generatorNoise(), step, plan.batchSize());
+        NDArray z = noise.sample(scope, seeds.generatorNoise(), step, schedule.batchSize());
         if (!conditioning.conditional()) {
             return new Generated(null, nets.generate(z, true));
         }
-        Batch real = plan.data().batch(scope, seeds.data() ^ 0x5DEECE66DL, realIndex, plan.batchSize());
-        ConditionalPair pair = conditioning.pair(scope, real, StreamSeeds.derive(seeds.pairs() ^ 0x5DEECE66DL, realIndex));
+        Batch real = inputs.data().batch(scope, seeds.generatorStepData(), realIndex, schedule.batchSize());
+        ConditionalPair pair = conditioning.pair(scope, real, StreamSeeds.derive(seeds.generatorStepPairs(), realIndex));
         return new Generated(pair, conditioning.compose(pair, nets.generate(z, pair.condition(), true)));
     }
 
@@ -218,7 +317,7 @@ public final class GanTrainer {
         @Override
         public NDArray get() {
             if (samples == null) {
-                samples = plan.data().batch(scope, seeds.data() ^ 0x5DEECE66DL, index, plan.batchSize()).samples();
+                samples = inputs.data().batch(scope, seeds.generatorStepData(), index, schedule.batchSize()).samples();
             }
             return samples;
         }
@@ -252,10 +351,10 @@ public final class GanTrainer {
     /** Runs every metric, then tells the listeners; arrays are freed when it returns. */
     public Map<String, Double> evaluate(NDManager parent, long step) {
         try (NDManager scope = parent.newSubManager()) {
-            TrainerEvalContext context = new TrainerEvalContext(step, scope, nets, noise, plan.data(), conditioning,
-                    plan.seed(), seeds, plan.runDir());
+            TrainerEvalContext context = new TrainerEvalContext(step, scope, nets, noise, inputs.data(), conditioning,
+                    inputs.seed(), seeds, outputs.runDir());
             Map<String, Double> results = new LinkedHashMap<>();
-            for (Metric metric : plan.metrics()) {
+            for (Metric metric : outputs.metrics()) {
                 Map<String, Double> values;
                 try {
                     values = metric.evaluate(context);
@@ -269,7 +368,7 @@ public final class GanTrainer {
                     }
                 }
             }
-            for (TrainingListener l : plan.listeners()) {
+            for (TrainingListener l : outputs.listeners()) {
                 l.onEvaluation(context, results);
             }
             return results;
@@ -284,11 +383,16 @@ public final class GanTrainer {
         double meanFake = Double.NaN;
         double generatorGradNorm = 0;
         double reconstructionLoss = Double.NaN;
+        final Map<String, Double> extras = new LinkedHashMap<>(); // plugin columns, NaN until a plugin fills them
         Generated reusable; // the last D-step's G(z) with its graph and condition, when the plan reuses it
+
+        StepValues(List<String> columns) {
+            columns.forEach(c -> extras.put(c, Double.NaN));
+        }
 
         StepStats toStats(long step, double secondsPerStep) {
             return new StepStats(step, discriminatorLoss, generatorLoss, meanReal, meanFake,
-                    generatorGradNorm, secondsPerStep, reconstructionLoss);
+                    generatorGradNorm, secondsPerStep, reconstructionLoss, extras);
         }
     }
 }

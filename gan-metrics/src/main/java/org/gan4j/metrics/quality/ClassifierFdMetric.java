@@ -247,7 +247,7 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** Frees the classifier (the trainer does not close metrics; tests do). */
+    /** Frees the classifier and the real features; the trainer calls it when a run ends, also on failure. */
     @Override
     public void close() {
         if (prepared != null) {

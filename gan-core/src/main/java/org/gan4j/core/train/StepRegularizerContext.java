@@ -1,0 +1,99 @@
+package org.gan4j.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+import java.util.Map;
+import org.gan4j.api.regularizer.Regularizer;
+import org.gan4j.api.regularizer.RegularizerContext;
+
+/** What one regularizer sees in the step it is applied in: the step's loss context plus its own stream and log. */
+final class StepRegularizerContext implements RegularizerContext {
+    private final StepLossContext step;
+    private final long update;
+    private final long randomSeed;
+    private final Regularizer regularizer;
+    private final List<String> columns;
+    private final Map<String, Double> logged;
+
+    /**
+     * @param logged the logged step's plugin columns, or null when this step is not logged
+     */
+    StepRegularizerContext(StepLossContext step, long update, long randomSeed, Regularizer regularizer,
+            Map<String, Double> logged) {
+        this.step = step;
+        this.update = update;
+        this.randomSeed = randomSeed;
+        this.regularizer = regularizer;
+        this.columns = regularizer.logColumns();
+        this.logged = logged;
+    }
+
+    /** Why this engine cannot give ∇ₓD(x) inside a loss term. */
+    static String inputGradientRefusal(String regularizer) {
+        return "regularizer '" + regularizer + "' needs the input gradient of D (∇ₓD(x)) inside the loss, which "
+                + "takes second derivatives (a gradient of a gradient); the " + Engine.getInstance().getEngineName()
+                + " engine does not provide them. Use a first-order regularizer, or an engine with second derivatives";
+    }
+
+    @Override
+    public NDArray realLogits() {
+        return step.realLogits();
+    }
+
+    @Override
+    public NDArray fakeLogits() {
+        return step.fakeLogits();
+    }
+
+    @Override
+    public NDArray realSamples() {
+        return step.realSamples();
+    }
+
+    @Override
+    public NDArray fakeSamples() {
+        return step.fakeSamples();
+    }
+
+    @Override
+    public NDArray discriminate(NDArray samples) {
+        return step.discriminate(samples);
+    }
+
+    @Override
+    public Phase phase() {
+        return step.phase();
+    }
+
+    @Override
+    public long step() {
+        return step.step();
+    }
+
+    @Override
+    public long randomSeed() {
+        return randomSeed;
+    }
+
+    @Override
+    public long update() {
+        return update;
+    }
+
+    @Override
+    public NDArray inputGradient(NDArray samples) {
+        throw new UnsupportedOperationException(inputGradientRefusal(regularizer.name()));
+    }
+
+    @Override
+    public void log(String column, double value) {
+        if (!columns.contains(column)) {
+            throw new IllegalArgumentException("regularizer '" + regularizer.name() + "' logs column '" + column
+                    + "', which it did not declare; its columns are " + columns);
+        }
+        if (logged != null) {
+            logged.put(column, value);
+        }
+    }
+}
