@@ -88,7 +88,8 @@ public final class ExperimentRunner {
                     ParameterOptimizer gOpt = trainer.getGeneratorOptimizer().create();
                     ParameterOptimizer dOpt = trainer.getDiscriminatorOptimizer().create()) {
                 CheckpointStore store = new CheckpointStore(runDir);
-                long start = resuming ? restore(store, runDir, networks, gOpt, dOpt, root) : 0;
+                CheckpointStore.Restored restored = resuming ? restore(store, runDir, networks, gOpt, dOpt, root) : null;
+                long start = restored == null ? 0 : restored.step();
                 // Only now, with data, networks and checkpoint in hand, is the directory marked as this run:
                 // a start-up failure leaves a retry free, and a failed resume leaves the run's config alone.
                 writeResolvedConfig(runDir, resolvedYaml);
@@ -101,6 +102,7 @@ public final class ExperimentRunner {
                 }
                 Checkpointer checkpointer = new Checkpointer(store, config.getCheckpoint(), resolvedYaml,
                         networks, gOpt, dOpt);
+                checkpointer.continueFrom(restored);
                 TrainingPlan plan = new TrainingPlan(networks, config.getLoss(), data, config.getLatent(),
                         gOpt, dOpt, trainer.getBatchSize(), trainer.getDiscriminatorSteps(),
                         trainer.isTrainGenerator(), trainer.getGeneratorStart(), trainer.getLogEvery(),
@@ -168,14 +170,14 @@ public final class ExperimentRunner {
         }
     }
 
-    private static long restore(CheckpointStore store, Path runDir, GanNetworks networks, ParameterOptimizer g,
+    private static CheckpointStore.Restored restore(CheckpointStore store, Path runDir, GanNetworks networks, ParameterOptimizer g,
             ParameterOptimizer d, NDManager root) {
         try {
             CheckpointStore.Restored restored = store.restoreLatest(networks, g, d, root).orElseThrow(() ->
                     new RunException("cannot resume " + runDir + ": it has no valid checkpoint in "
                             + store.directory() + " (was it interrupted before its first checkpoint?)"));
             LOG.info("resuming from {} (step {})", restored.file(), restored.step());
-            return restored.step();
+            return restored;
         } catch (IOException e) {
             throw new RunException("cannot read the checkpoints of " + runDir + ": " + e.getMessage(), e);
         }
