@@ -173,9 +173,11 @@ public final class ExperimentRunner {
     private static CheckpointStore.Restored restore(CheckpointStore store, Path runDir, GanNetworks networks, ParameterOptimizer g,
             ParameterOptimizer d, NDManager root) {
         try {
+            int files = store.list().size();
             CheckpointStore.Restored restored = store.restoreLatest(networks, g, d, root).orElseThrow(() ->
                     new RunException("cannot resume " + runDir + ": it has no valid checkpoint in "
-                            + store.directory() + " (was it interrupted before its first checkpoint?)"));
+                            + store.directory() + (files == 0 ? " (was it interrupted before its first checkpoint?)"
+                                    : " (all " + files + " failed their checks; the warnings above say why)")));
             LOG.info("resuming from {} (step {})", restored.file(), restored.step());
             return restored;
         } catch (IOException e) {

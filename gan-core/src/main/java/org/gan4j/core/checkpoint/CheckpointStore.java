@@ -221,7 +221,7 @@ public final class CheckpointStore {
             return true;
         } catch (IOException e) {
             knownBroken.add(file);
-            LOG.warn("checkpoint {}; left in place and not counted by checkpoint.keep_last", describe(e));
+            LOG.warn("checkpoint {}; left in place and not counted by checkpoint.keep_last", e.getMessage());
             return false;
         }
     }
@@ -302,7 +302,7 @@ public final class CheckpointStore {
             } catch (IOException e) {
                 allIncompatible = false;
                 knownBroken.add(file);
-                skipped.add(describe(e));
+                skipped.add(e.getMessage());
             }
         }
         if (newestIncompatible != null && allIncompatible) {
@@ -310,10 +310,6 @@ public final class CheckpointStore {
         }
         skipped.forEach(w -> LOG.warn("checkpoint {}; falling back to an older one", w));
         return Optional.empty();
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage();
     }
 
     private Restored restoreChecked(Path file, GanNetworks nets, ParameterOptimizer g, ParameterOptimizer d,
