@@ -868,4 +868,12 @@ class BadInputCatalogTest {
                         + "checkpoint, " + run.resolve("checkpoints/step-00000010.ckpt") + ", is kept");
         assertTrue(Files.exists(run.resolve("checkpoints/step-00000010.ckpt")));
     }
+
+    @Test
+    void sampleFromADeviceAsCheckpoint() throws Exception {
+        Path run = trainedRun("run");
+        assertOneMessage(gan("sample", run.toString(), "--checkpoint", "/dev/zero", "--out",
+                dir.resolve("s.png").toString()), 1,
+                "gan: cannot sample from " + run + ": /dev/zero is invalid: it is not a regular file (a device or a pipe?)");
+    }
 }

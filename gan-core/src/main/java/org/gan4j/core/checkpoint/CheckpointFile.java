@@ -51,11 +51,17 @@ final class CheckpointFile {
 
     /** Reads and verifies {@code file}; an {@link InvalidCheckpointException} says what failed. */
     static CheckpointFile read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException(file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw InvalidCheckpointException.invalid(file, "it is a folder, not a checkpoint file");
+        }
+        if (!Files.isRegularFile(file)) { // a device or a pipe has no size to bound the read by
+            throw InvalidCheckpointException.invalid(file, "it is not a regular file (a device or a pipe?)");
+        }
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
-                throw InvalidCheckpointException.invalid(file, "it is a folder, not a checkpoint file");
-            }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 throw InvalidCheckpointException.invalid(file, "it is " + size + " bytes, more than a checkpoint can hold ("
