@@ -342,4 +342,25 @@ class CheckpointValidationTest {
         assertEquals("a path component is a file, not a folder", IoReasons.of(new FileSystemException("/x", null, "Not a directory")));
         assertEquals("input/output error", IoReasons.of(new IOException("Input/output error")));
     }
+
+    @Test
+    void aResumedRunReplacesBestOnlyWithABetterValue() throws Exception {
+        CheckpointConfig config = everyTenSteps();
+        config.setBestMetric("score");
+        config.setBestMode(CheckpointConfig.Direction.MIN);
+        try (Model model = new Model(1)) {
+            CheckpointStore store = new CheckpointStore(dir.resolve("best"));
+            Path best = store.directory().resolve("best.ckpt");
+            new Checkpointer(store, config, "seed: 1\n", model.nets, model.g, model.d)
+                    .afterStep(10, java.util.Map.of("score", 0.5), false);
+            CheckpointStore.Restored restored = store.restoreLatest(model.nets, model.g, model.d, model.root).orElseThrow();
+            assertEquals(0.5, restored.best().getAsDouble());
+            Checkpointer resumed = new Checkpointer(store, config, "seed: 1\n", model.nets, model.g, model.d);
+            resumed.continueFrom(restored);
+            resumed.afterStep(20, java.util.Map.of("score", 0.7), false); // worse than the 0.5 before the stop
+            assertEquals(10, store.restore(best, model.nets, model.g, model.d, model.root).step());
+            resumed.afterStep(30, java.util.Map.of("score", 0.2), false);
+            assertEquals(30, store.restore(best, model.nets, model.g, model.d, model.root).step());
+        }
+    }
 }
