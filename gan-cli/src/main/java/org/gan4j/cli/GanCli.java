@@ -137,8 +137,10 @@ public final class GanCli {
     private static String message(Throwable e) {
         if (e instanceof IncompatibleCheckpointException) {
             String m = e.getMessage();
+            String other = m.contains(" parameter") ? "another model (architecture or layer sizes)"
+                    : "other plugin parts (with state of their own)";
             return "incompatible checkpoint: " + m.replace(" (another architecture?)", "")
-                    + "; it was written for another model (architecture or layer sizes): use the config the run "
+                    + "; it was written for " + other + ": use the config the run "
                     + "was trained with (gan train THAT.yaml --resume RUN_DIR), or train into a new directory";
         }
         if (e instanceof ConfigException || e instanceof RunException || e instanceof TrainingDivergedException

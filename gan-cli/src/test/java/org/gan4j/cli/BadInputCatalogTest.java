@@ -864,4 +864,107 @@ class BadInputCatalogTest {
         validate(TINY + "regularizers: [{type: lecam, every: 0}]\n", 2, file() + ":8:37:",
                 "regularizers[0].every: 0 is not allowed; use a whole number >= 1");
     }
+
+    // ---- checkpoints: every field read is checked (fields edited below keep a valid checksum)
+
+    /**
+     * Copies a version-2 checkpoint with one long of the trainer section replaced, the format version
+     * replaced, or one section's length field claiming {@code claimed} bytes; the SHA-256 is recomputed.
+     */
+    private static void rewriteCheckpoint(Path from, Path to, long step, int version, String lengthOf, long claimed)
+            throws Exception {
+        byte[] bytes = Files.readAllBytes(from);
+        java.io.DataInputStream in = new java.io.DataInputStream(
+                new java.io.ByteArrayInputStream(bytes, 12, bytes.length - 12 - 32));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(body)) {
+            out.write(bytes, 0, 8);
+            out.writeInt(version);
+            int count = in.readInt();
+            out.writeInt(count);
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                byte[] content = in.readNBytes((int) in.readLong());
+                if (name.equals("trainer")) {
+                    java.nio.ByteBuffer.wrap(content).putLong(0, step);
+                }
+                out.writeUTF(name);
+                out.writeLong(name.equals(lengthOf) ? claimed : content.length);
+                out.write(content);
+            }
+        }
+        byte[] sum = java.security.MessageDigest.getInstance("SHA-256").digest(body.toByteArray());
+        body.write(sum);
+        Files.write(to, body.toByteArray());
+    }
+
+    @Test
+    void sampleFromACheckpointWithANegativeStep() throws Exception {
+        Path run = trainedRun("run");
+        Path ckpt = dir.resolve("tampered.ckpt");
+        rewriteCheckpoint(run.resolve("checkpoints/step-00000010.ckpt"), ckpt, -5, 2, null, 0);
+        assertOneMessage(gan("sample", run.toString(), "--checkpoint", ckpt.toString(), "--out",
+                dir.resolve("s.png").toString()), 1,
+                "gan: cannot sample from " + run + ": " + ckpt + " is invalid: its trainer state says step -5; "
+                        + "a step is 0 or more");
+    }
+
+    @Test
+    void sampleFromACheckpointWhoseLengthClaimsGigabytes() throws Exception {
+        Path run = trainedRun("run");
+        Path ckpt = dir.resolve("huge.ckpt");
+        rewriteCheckpoint(run.resolve("checkpoints/step-00000010.ckpt"), ckpt, 10, 2, "networks.generator", 3_000_000_000L);
+        assertOneMessage(gan("sample", run.toString(), "--checkpoint", ckpt.toString(), "--out",
+                dir.resolve("s.png").toString()), 1,
+                "gan: cannot sample from " + run + ": " + ckpt + " is invalid: section 'networks.generator' claims "
+                        + "3000000000 bytes but ", " remain in the file");
+    }
+
+    @Test
+    void sampleFromACheckpointOfANewerFormat() throws Exception {
+        Path run = trainedRun("run");
+        Path ckpt = dir.resolve("newer.ckpt");
+        rewriteCheckpoint(run.resolve("checkpoints/step-00000010.ckpt"), ckpt, 10, 3, null, 0);
+        assertOneMessage(gan("sample", run.toString(), "--checkpoint", ckpt.toString(), "--out",
+                dir.resolve("s.png").toString()), 1,
+                "gan: cannot sample from " + run + ": " + ckpt + " is invalid: it has checkpoint format version 3; "
+                        + "this build reads versions 1 and 2 (was it written by a newer gan4j?)");
+    }
+
+    @Test
+    void resumeSkipsACheckpointWithANegativeStepWithAWarning() throws Exception {
+        Path run = dir.resolve("run");
+        Outcome first = gan("train", config(TINY).toString(), "--out", run.toString(), "--set", "checkpoint.every=5");
+        assertEquals(0, first.code(), first.stderr());
+        Path newest = run.resolve("checkpoints/step-00000010.ckpt");
+        rewriteCheckpoint(newest, newest, -5, 2, null, 0);
+        Outcome resumed = gan("train", "--resume", run.toString(), "--set", "trainer.more_steps=5");
+        assertEquals(0, resumed.code(), resumed.stderr());
+        assertTrue(resumed.stderr().contains("checkpoint " + newest + " is invalid: its trainer state says step -5; "
+                + "a step is 0 or more; falling back to an older one"), resumed.stderr());
+        assertTrue(resumed.stderr().contains("resuming from " + run.resolve("checkpoints/step-00000005.ckpt")),
+                resumed.stderr());
+        assertTrue(resumed.messageLines().isEmpty(), resumed.stderr());
+    }
+
+    @Test
+    void checkpointWriteBlockedByAFolder() throws Exception {
+        Path run = dir.resolve("run");
+        Outcome first = gan("train", config(TINY).toString(), "--out", run.toString(), "--set", "checkpoint.every=5");
+        assertEquals(0, first.code(), first.stderr());
+        Path blocked = run.resolve("checkpoints/step-00000015.ckpt");
+        write("run/checkpoints/step-00000015.ckpt/notes.txt", "a folder where step 15's checkpoint goes");
+        assertOneMessage(gan("train", "--resume", run.toString(), "--set", "trainer.more_steps=10"), 1,
+                "gan: cannot write checkpoint " + blocked + ": a folder of that name is in the way; the last good "
+                        + "checkpoint, " + run.resolve("checkpoints/step-00000010.ckpt") + ", is kept");
+        assertTrue(Files.exists(run.resolve("checkpoints/step-00000010.ckpt")));
+    }
+
+    @Test
+    void sampleFromADeviceAsCheckpoint() throws Exception {
+        Path run = trainedRun("run");
+        assertOneMessage(gan("sample", run.toString(), "--checkpoint", "/dev/zero", "--out",
+                dir.resolve("s.png").toString()), 1,
+                "gan: cannot sample from " + run + ": /dev/zero is invalid: it is not a regular file (a device or a pipe?)");
+    }
 }

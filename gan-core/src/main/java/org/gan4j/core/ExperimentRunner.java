@@ -20,6 +20,7 @@ import org.gan4j.core.run.RunFacts;
 import org.gan4j.core.run.RunSummaryFile;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.GanTrainer;
+import org.gan4j.core.train.TrainingPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,10 @@ public final class ExperimentRunner {
                     ParameterOptimizer gOpt = trainer.getGeneratorOptimizer().create();
                     ParameterOptimizer dOpt = trainer.getDiscriminatorOptimizer().create()) {
                 CheckpointStore store = run.checkpoints();
-                long start = resuming ? restore(store, run.path(), networks, gOpt, dOpt, root) : 0;
+                // Plugin state (a regularizer's anchors) is saved in and restored from sections of its own.
+                store.setStatefulParts(TrainingPlan.statefulPartsOf(config.getRegularizers()));
+                CheckpointStore.Restored restored = resuming ? restore(store, run.path(), networks, gOpt, dOpt, root) : null;
+                long start = restored == null ? 0 : restored.step();
                 // Only now, with data, networks and checkpoint in hand, is the directory marked as this run:
                 // a start-up failure leaves a retry free, and a failed resume leaves the run's config alone.
                 run.writeConfig(resolvedYaml);
@@ -93,6 +97,7 @@ public final class ExperimentRunner {
                 }
                 Checkpointer checkpointer = new Checkpointer(store, config.getCheckpoint(), resolvedYaml,
                         networks, gOpt, dOpt);
+                checkpointer.continueFrom(restored);
                 GanTrainer gan = new GanTrainer(RunAssembler.plan(config, data, networks, gOpt, dOpt,
                         assembler.listeners(config, options, run), run, checkpointer));
                 DivergenceRecovery recovery = new DivergenceRecovery(trainer, store, networks, gOpt, dOpt);
@@ -119,14 +124,16 @@ public final class ExperimentRunner {
                 RunEnvironment.ompThreads(), Engine.getInstance().getEngineName());
     }
 
-    private static long restore(CheckpointStore store, Path runDir, GanNetworks networks, ParameterOptimizer g,
+    private static CheckpointStore.Restored restore(CheckpointStore store, Path runDir, GanNetworks networks, ParameterOptimizer g,
             ParameterOptimizer d, NDManager root) {
         try {
+            int files = store.list().size();
             CheckpointStore.Restored restored = store.restoreLatest(networks, g, d, root).orElseThrow(() ->
                     new RunException("cannot resume " + runDir + ": it has no valid checkpoint in "
-                            + store.directory() + " (was it interrupted before its first checkpoint?)"));
+                            + store.directory() + (files == 0 ? " (was it interrupted before its first checkpoint?)"
+                                    : " (all " + files + " failed their checks; the warnings above say why)")));
             LOG.info("resuming from {} (step {})", restored.file(), restored.step());
-            return restored.step();
+            return restored;
         } catch (IOException e) {
             throw new RunException("cannot read the checkpoints of " + runDir + ": " + e.getMessage(), e);
         }

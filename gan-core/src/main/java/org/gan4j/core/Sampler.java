@@ -13,7 +13,6 @@ import org.gan4j.api.data.DataContext;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.data.StreamSeeds;
 import org.gan4j.api.model.ModelSpec;
-import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.core.checkpoint.CheckpointStore;
 import org.gan4j.core.config.ConfigLoader;
 import org.gan4j.core.config.ExperimentConfig;
@@ -56,14 +55,12 @@ public final class Sampler {
         ModelSpec spec = ModelSpec.of(shape, config.getLatent().getDim());
         CheckpointStore store = run.checkpoints();
         try (NDManager root = NDManager.newBaseManager();
-                GanNetworks nets = GanNetworks.create(config.getModel(), spec, root);
-                ParameterOptimizer g = config.getTrainer().getGeneratorOptimizer().create();
-                ParameterOptimizer d = config.getTrainer().getDiscriminatorOptimizer().create()) {
+                GanNetworks nets = GanNetworks.create(config.getModel(), spec, root)) {
             Path from;
             if (checkpoint != null) {
-                from = store.restore(checkpoint, nets, g, d, root).file();
+                from = store.restoreNetworks(checkpoint, nets, root).file();
             } else {
-                from = store.restoreLatest(nets, g, d, root).orElseThrow(() ->
+                from = store.restoreLatestNetworks(nets, root).orElseThrow(() ->
                         new RunException(runDir + " has no valid checkpoint to sample from")).file();
             }
             Engine.getInstance().setRandomSeed((int) seed);
@@ -90,11 +87,9 @@ public final class Sampler {
                 SampleSource data = config.getData().open(new DataContext(configDir, config.getSeed()))) {
             ModelSpec spec = RunAssembler.modelSpec(config, data);
             int count = spec.numClasses() > 0 ? spec.numClasses() * ((n + spec.numClasses() - 1) / spec.numClasses()) : n;
-            try (GanNetworks nets = GanNetworks.create(config.getModel(), spec, root);
-                    ParameterOptimizer g = config.getTrainer().getGeneratorOptimizer().create();
-                    ParameterOptimizer d = config.getTrainer().getDiscriminatorOptimizer().create()) {
-                Path from = checkpoint != null ? store.restore(checkpoint, nets, g, d, root).file()
-                        : store.restoreLatest(nets, g, d, root).orElseThrow(() ->
+            try (GanNetworks nets = GanNetworks.create(config.getModel(), spec, root)) {
+                Path from = checkpoint != null ? store.restoreNetworks(checkpoint, nets, root).file()
+                        : store.restoreLatestNetworks(nets, root).orElseThrow(() ->
                                 new RunException(runDir + " has no valid checkpoint to sample from")).file();
                 NoiseSampler noise = new NoiseSampler(config.getLatent().getDim(), config.getLatent().getDistribution());
                 ConditionalSamples drawn = ConditionalDraw.draw(nets, config.getTask(), data, noise, root, count,

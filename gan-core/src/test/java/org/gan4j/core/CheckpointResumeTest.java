@@ -76,7 +76,8 @@ class CheckpointResumeTest {
         Path only = dir.resolve("run/checkpoints/step-00000040.ckpt");
         Files.write(only, java.util.Arrays.copyOf(Files.readAllBytes(only), 100));
         RunException e = assertThrows(RunException.class, () -> Experiments.resume(file, dir.resolve("run"), "trainer.steps=60"));
-        assertTrue(e.getMessage().contains("no valid checkpoint"), e.getMessage());
+        assertTrue(e.getMessage().contains("no valid checkpoint") && e.getMessage().contains("all 1 failed their checks"),
+                e.getMessage());
     }
 
     @Test

@@ -1,18 +1,24 @@
 package org.gan4j.core.checkpoint;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.gan4j.api.optim.ParameterOptimizer;
+import org.gan4j.core.RunException;
 import org.gan4j.core.config.CheckpointConfig;
+import org.gan4j.core.output.IoReasons;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.StepHook;
 import org.gan4j.core.train.TrainingDivergedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes checkpoints on schedule, at the last step, and when a tracked metric reaches a new best. */
+/**
+ * Writes checkpoints on schedule, at the last step, and when a tracked metric reaches a new best. A write
+ * that fails (a full disk, no permission) stops the run with a {@link RunException} naming the file and the
+ * reason; the last good checkpoint stays as it was.
+ */
 public final class Checkpointer implements StepHook {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
     private final CheckpointStore store;
@@ -23,6 +29,8 @@ public final class Checkpointer implements StepHook {
     private final ParameterOptimizer discriminatorOptimizer;
     private Double best;
     private Path lastWritten;
+    /** The newest checkpoint known to be good: the last one written, or the one the run resumed from. */
+    private Path lastGood;
 
     public Checkpointer(CheckpointStore store, CheckpointConfig config, String configYaml, GanNetworks nets,
             ParameterOptimizer generatorOptimizer, ParameterOptimizer discriminatorOptimizer) {
@@ -34,6 +42,17 @@ public final class Checkpointer implements StepHook {
         this.discriminatorOptimizer = discriminatorOptimizer;
     }
 
+    /**
+     * Continues from a restored checkpoint: its best value of {@code checkpoint.best_metric} is the one to beat,
+     * as in an uninterrupted run. A null {@code restored} (a new run) changes nothing.
+     */
+    public void continueFrom(CheckpointStore.Restored restored) {
+        if (restored != null) {
+            best = restored.best().isPresent() ? restored.best().getAsDouble() : null;
+            lastGood = restored.file();
+        }
+    }
+
     @Override
     public void afterStep(long step, Map<String, Double> evaluation, boolean last) {
         boolean scheduled = config.getEvery() > 0 && step % config.getEvery() == 0;
@@ -42,15 +61,27 @@ public final class Checkpointer implements StepHook {
             return;
         }
         requireFinite(step);
+        Path target = store.fileFor(step);
         try {
-            lastWritten = store.save(step, configYaml, nets, generatorOptimizer, discriminatorOptimizer);
+            OptionalDouble bestSoFar = best == null ? OptionalDouble.empty() : OptionalDouble.of(best);
+            lastWritten = store.save(new TrainerState(step, configYaml, bestSoFar), nets, generatorOptimizer,
+                    discriminatorOptimizer);
+            lastGood = lastWritten;
             if (newBest) {
+                target = store.directory().resolve("best.ckpt");
                 store.markBest(lastWritten);
                 LOG.info("new best {} = {} at step {}", config.getBestMetric(), best, step);
             }
+        } catch (IOException e) {
+            throw new RunException("cannot write checkpoint " + target + ": " + IoReasons.of(e) + "; "
+                    + (lastGood == null ? "no earlier checkpoint was written"
+                            : "the last good checkpoint, " + lastGood + ", is kept"), e);
+        }
+        try {
             store.prune(config.getKeepLast());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a checkpoint into " + store.directory(), e);
+            throw new RunException("cannot delete old checkpoints in " + store.directory() + " (checkpoint.keep_last): "
+                    + IoReasons.of(e) + "; the newest, " + lastWritten + ", is written", e);
         }
     }
 

@@ -112,8 +112,13 @@ public record TrainingPlan(GanNetworks networks, Inputs inputs, Objective object
      * unique {@link StatefulPart#stateSection()}; hand them to the checkpointer.
      */
     public List<StatefulPart> statefulParts() {
+        return statefulPartsOf(objective.regularizers());
+    }
+
+    /** The parts among {@code regularizers} that keep state across steps, for the checkpoint store. */
+    public static List<StatefulPart> statefulPartsOf(List<Regularizer> regularizers) {
         List<StatefulPart> parts = new ArrayList<>();
-        for (Regularizer r : objective.regularizers()) {
+        for (Regularizer r : regularizers) {
             if (r instanceof StatefulPart part) {
                 parts.add(part);
             }
