@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gan4j.api.plugin.SectionDefault;
 import org.gan4j.api.plugin.Variant;
 import org.gan4j.core.GanFramework;
 import org.gan4j.core.plugin.PluginRegistry;
@@ -31,6 +32,11 @@ final class PluginsCommand implements Callable<Integer> {
             String origin = PluginRegistry.origin(v.implementation());
             System.out.printf("  %-16s from %s%n", "", PluginRegistry.external(v.implementation())
                     ? "plugin jar " + origin : "built-in " + Path.of(origin).getFileName());
+            SectionDefault declared = framework.plugins().defaults().get(v.kind());
+            if (declared != null && declared.variant().equals(v.name())) {
+                System.out.printf("  %-16s the default where a %s section is left out, with %s%n", "",
+                        kind, new java.util.TreeMap<>(declared.settings()));
+            }
             List<VariantDocs.Key> keys = VariantDocs.keys(mapper, v);
             for (VariantDocs.Key k : keys) {
                 String def = k.defaultValue().isEmpty() ? "" : " = " + k.defaultValue();

@@ -23,7 +23,7 @@ import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.core.config.LatentConfig;
-import org.gan4j.core.optim.AdamSpec;
+import org.gan4j.optimizers.AdamSpec;
 import org.gan4j.core.train.GanNetworks;
 import org.gan4j.core.train.GanTrainer;
 import org.gan4j.core.train.StepHook;

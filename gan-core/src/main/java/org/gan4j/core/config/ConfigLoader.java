@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.gan4j.api.plugin.SectionDefault;
 import org.gan4j.api.plugin.Variant;
 
 /**
@@ -31,9 +32,17 @@ import org.gan4j.api.plugin.Variant;
 public final class ConfigLoader {
     private final ObjectMapper mapper;
     private final Map<Class<?>, List<String>> namesByKind;
+    private final DefaultedSections defaulted;
 
+    /** A loader whose defaulted sections have no default (they must be written out). */
     public ConfigLoader(ObjectMapper mapper, Collection<Variant> variants) {
+        this(mapper, variants, Map.of());
+    }
+
+    /** A loader that fills defaulted sections from {@code defaults}, the variants plugins declared per kind. */
+    public ConfigLoader(ObjectMapper mapper, Collection<Variant> variants, Map<Class<?>, SectionDefault> defaults) {
         this.mapper = mapper;
+        this.defaulted = new DefaultedSections(mapper, defaults);
         this.namesByKind = variants.stream().collect(Collectors.groupingBy(
                 Variant::kind, Collectors.mapping(Variant::name,
                         Collectors.collectingAndThen(Collectors.toCollection(TreeSet::new), List::copyOf))));
@@ -48,6 +57,7 @@ public final class ConfigLoader {
         for (String override : overrides) {
             apply(doc.tree(), override, doc.sources());
         }
+        defaulted.fill(doc.tree());
         return new Loaded(file, bind(doc.tree(), doc.sources()));
     }
 
