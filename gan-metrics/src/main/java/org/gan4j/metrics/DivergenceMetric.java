@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.data.GaussianMixture;
+import org.gan4j.api.support.ResultKeys;
 import org.gan4j.api.metric.EvalContext;
 import org.gan4j.api.metric.Metric;
 

@@ -5,11 +5,8 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +16,8 @@ import org.gan4j.api.data.DataSource;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.metric.EvalContext;
 import org.gan4j.api.metric.Metric;
+import org.gan4j.api.support.AtomicFiles;
+import org.gan4j.api.support.ResultKeys;
 import org.gan4j.metrics.quality.ClassifierCache.Entry;
 import org.gan4j.metrics.quality.ClassifierCache.Recipe;
 import org.slf4j.Logger;
@@ -247,17 +246,7 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
         Path dir = context.outputDir();
         Files.createDirectories(dir);
         Path file = dir.resolve(prefix.replace('_', '-') + "quality.json");
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(file, json.toString());
     }
 
     private static String number(double v) {
@@ -401,10 +390,6 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
     }
 
     public void setPrefix(String prefix) {
-        if (prefix == null || !prefix.matches("([a-z][a-z0-9_]*)?")) {
-            throw new IllegalArgumentException("must be empty or lower_snake_case starting with a letter (e.g. "
-                    + "'fashion_'), got '" + prefix + "'");
-        }
-        this.prefix = prefix;
+        this.prefix = ResultKeys.prefix(prefix);
     }
 }
