@@ -31,7 +31,7 @@ final class PluginsCommand implements Callable<Integer> {
             System.out.printf("  %-16s %s%n", v.name(), v.description());
             String origin = PluginRegistry.origin(v.implementation());
             System.out.printf("  %-16s from %s%n", "", PluginRegistry.external(v.implementation())
-                    ? "plugin jar " + origin : "built-in " + Path.of(origin).getFileName());
+                    ? "plugin jar " + origin : "built-in " + builtIn(Path.of(origin)));
             SectionDefault declared = framework.plugins().defaults().get(v.kind());
             if (declared != null && declared.variant().equals(v.name())) {
                 System.out.printf("  %-16s the default where a %s section is left out, with %s%n", "",
@@ -45,5 +45,14 @@ final class PluginsCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A built-in module's jar name, or its name when it runs from a build folder (module/target/classes). */
+    private static String builtIn(Path origin) {
+        Path target = origin.getParent();
+        if (origin.endsWith("classes") && target != null && target.endsWith("target") && target.getParent() != null) {
+            return target.getParent().getFileName() + " (" + origin + ")";
+        }
+        return String.valueOf(origin.getFileName());
     }
 }
