@@ -744,14 +744,14 @@ class BadInputCatalogTest {
     @Test
     void classConditionalOnUnlabelledData() throws Exception {
         train(config(TINY + "task: {type: class-conditional}\n"), 1,
-                "gan: task: class-conditional needs labelled data", "use idx (with labels), cifar10, or image-folder");
+                "gan: task: class-conditional needs labelled data", "use a data source with class labels");
     }
 
     @Test
     void imageTaskOnPointData() throws Exception {
         train(config(TINY + "task: {type: super-resolution}\n"), 1,
                 "gan: task: super-resolution needs image data of shape (C, H, W)", "shape (2)",
-                "use photos, image-folder, idx or cifar10");
+                "use a data source of images");
     }
 
     @Test
@@ -765,7 +765,7 @@ class BadInputCatalogTest {
     void pix2pixWithoutATask() throws Exception {
         train(config(TINY.replace("data: {type: ring}", "data: {type: photos}")
                 .replace("model: {type: mlp, hidden: [8]}", "model: {type: pix2pix}")), 1,
-                "gan: model: pix2pix needs an image condition", "super-resolution, colorization or inpainting");
+                "gan: model: pix2pix needs an image condition", "add a task: section that conditions on an image");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class OptimalDiscriminatorMetric implements Metric {
     public Map<String, Double> evaluate(EvalContext context) throws IOException {
         GaussianMixture data = context.data().knownMixture().filter(m -> m.dimension() == 1)
                 .orElseThrow(() -> new IllegalStateException("optimal-discriminator needs 1-D data with a known "
-                        + "density (type: gaussian)"));
+                        + "density (a data source that states its mixture)"));
         float[] fake = context.generate(samples).toFloatArray();
         if (fake.length != samples) {
             throw new IllegalStateException("optimal-discriminator needs 1-D generated samples");

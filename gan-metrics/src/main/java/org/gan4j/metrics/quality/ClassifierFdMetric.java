@@ -281,7 +281,7 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
 
     public void setTrainData(DataSource trainData) {
         if (trainData == null) {
-            throw new IllegalArgumentException("must be a data section with a type:, e.g. {type: idx, split: train}");
+            throw new IllegalArgumentException("must be a data section with a type: (a labelled image data set)");
         }
         this.trainData = trainData;
     }
