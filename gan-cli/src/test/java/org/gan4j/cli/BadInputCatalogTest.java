@@ -673,6 +673,21 @@ class BadInputCatalogTest {
                 "gan: plugin jar " + jar + " could not be loaded: not a readable jar");
     }
 
+    @Test
+    void twoPluginsDeclareTheSameDefault() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        TestPluginJar.build(plugins.resolve("sgd-default.jar"), "SgdByDefault", """
+                public final class SgdByDefault extends org.gan4j.api.plugin.GanPlugin {
+                    protected void registerVariants() {
+                        registerDefault(org.gan4j.api.optim.OptimizerSpec.class, "sgd", java.util.Map.of("lr", 0.1));
+                    }
+                }
+                """);
+        assertOneMessage(gan("--plugins", plugins.toString(), "plugins"), 1,
+                "gan: two plugins declare the default OptimizerSpec: 'sgd' (from SgdByDefault) and 'adam' (from "
+                        + "org.gan4j.optimizers.OptimizersPlugin); remove one of them");
+    }
+
     // ------------------------------------------------------- training failures (exit 1)
 
     @Test
