@@ -34,7 +34,7 @@ final class PluginsCommand implements Callable<Integer> {
                     ? "plugin jar " + origin : "built-in " + builtIn(Path.of(origin)));
             SectionDefault declared = framework.plugins().defaults().get(v.kind());
             if (declared != null && declared.variant().equals(v.name())) {
-                System.out.printf("  %-16s the default where a %s section is left out, with %s%n", "",
+                System.out.printf("  %-16s the default for a left-out %s section, with %s%n", "",
                         kind, new java.util.TreeMap<>(declared.settings()));
             }
             List<VariantDocs.Key> keys = VariantDocs.keys(mapper, v);
