@@ -68,6 +68,17 @@ class DefaultedSectionsTest {
     }
 
     @Test
+    void withoutADeclaredDefaultTheSectionIsRequired() throws Exception {
+        PluginRegistry plugins = Experiments.FRAMEWORK.plugins();
+        ConfigLoader noDefaults = new ConfigLoader(
+                plugins.injector().getInstance(com.fasterxml.jackson.databind.ObjectMapper.class), plugins.variants());
+        Path file = Experiments.write(dir, "exp.yaml", ConfigErrorsTest.VALID);
+        ConfigException e = assertThrows(ConfigException.class, () -> noDefaults.load(file, java.util.List.of()));
+        assertTrue(e.getMessage().contains("trainer.generator_optimizer: missing; add a 'trainer.generator_optimizer:' "
+                + "section with 'type:' one of [adam, sgd]"), e.getMessage());
+    }
+
+    @Test
     void twoPluginsDeclaringTheSameDefaultIsAStartUpError() {
         PluginLoadException e = assertThrows(PluginLoadException.class,
                 () -> PluginRegistry.discover(getClass().getClassLoader(), new SgdByDefault()));

@@ -57,7 +57,6 @@ public final class ConfigLoader {
         for (String override : overrides) {
             apply(doc.tree(), override, doc.sources());
         }
-        defaulted.fill(doc.tree());
         return new Loaded(file, bind(doc.tree(), doc.sources()));
     }
 
@@ -71,6 +70,9 @@ public final class ConfigLoader {
     }
 
     private ExperimentConfig bind(JsonNode tree, SourceMap sources) {
+        if (tree instanceof ObjectNode root) {
+            defaulted.fill(root); // after the overrides, so one overridden key merges into the default
+        }
         ExperimentConfig config;
         try {
             config = mapper.treeToValue(tree, ExperimentConfig.class);
@@ -82,6 +84,11 @@ public final class ConfigLoader {
         requireSection(config.getData() != null, "data", org.gan4j.api.data.DataSource.class, sources);
         requireSection(config.getModel() != null, "model", org.gan4j.api.model.Architecture.class, sources);
         requireSection(config.getLoss() != null, "loss", org.gan4j.api.loss.AdversarialLoss.class, sources);
+        // filled from a plugin's default unless no plugin declared one
+        requireSection(config.getTrainer().getGeneratorOptimizer() != null, "trainer.generator_optimizer",
+                org.gan4j.api.optim.OptimizerSpec.class, sources);
+        requireSection(config.getTrainer().getDiscriminatorOptimizer() != null, "trainer.discriminator_optimizer",
+                org.gan4j.api.optim.OptimizerSpec.class, sources);
         validateTogether(config, sources);
         return config;
     }
