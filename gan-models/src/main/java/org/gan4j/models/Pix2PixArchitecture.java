@@ -287,8 +287,8 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
         if (c == null) {
             throw new IllegalArgumentException("pix2pix needs an image condition: add a task: section that "
                     + "conditions on an image"
-                    + (spec.numClasses() > 0 ? " (class labels are not an image; class-conditional generation "
-                    + "needs an architecture that takes class labels)" : ""));
+                    + (spec.numClasses() > 0 ? " (class labels are not an image; for generation conditioned on "
+                    + "class labels use the mlp or dcgan architecture)" : ""));
         }
         Shape s = spec.sampleShape();
         if (s.dimension() != 3 || c.dimension() != 3) {
