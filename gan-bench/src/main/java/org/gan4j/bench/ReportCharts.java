@@ -3,7 +3,7 @@ package org.gan4j.bench;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
-import org.gan4j.core.output.AtomicFiles;
+import org.gan4j.api.support.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;

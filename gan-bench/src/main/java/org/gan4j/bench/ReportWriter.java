@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.gan4j.core.output.AtomicFiles;
+import org.gan4j.api.support.AtomicFiles;
 
 /**
  * Writes a suite's outputs into its bench directory: {@code results.csv} (one row per member),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gan4j.api.plugin.SectionDefault;
 import org.gan4j.api.plugin.Variant;
 import org.gan4j.core.GanFramework;
 import org.gan4j.core.plugin.PluginRegistry;
@@ -30,7 +31,12 @@ final class PluginsCommand implements Callable<Integer> {
             System.out.printf("  %-16s %s%n", v.name(), v.description());
             String origin = PluginRegistry.origin(v.implementation());
             System.out.printf("  %-16s from %s%n", "", PluginRegistry.external(v.implementation())
-                    ? "plugin jar " + origin : "built-in " + Path.of(origin).getFileName());
+                    ? "plugin jar " + origin : "built-in " + builtIn(Path.of(origin)));
+            SectionDefault declared = framework.plugins().defaults().get(v.kind());
+            if (declared != null && declared.variant().equals(v.name())) {
+                System.out.printf("  %-16s the default for a left-out %s section, with %s%n", "",
+                        kind, new java.util.TreeMap<>(declared.settings()));
+            }
             List<VariantDocs.Key> keys = VariantDocs.keys(mapper, v);
             for (VariantDocs.Key k : keys) {
                 String def = k.defaultValue().isEmpty() ? "" : " = " + k.defaultValue();
@@ -39,5 +45,14 @@ final class PluginsCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A built-in module's jar name, or its name when it runs from a build folder (module/target/classes). */
+    private static String builtIn(Path origin) {
+        Path target = origin.getParent();
+        if (origin.endsWith("classes") && target != null && target.endsWith("target") && target.getParent() != null) {
+            return target.getParent().getFileName() + " (" + origin + ")";
+        }
+        return String.valueOf(origin.getFileName());
     }
 }

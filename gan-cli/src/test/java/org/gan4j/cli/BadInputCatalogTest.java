@@ -697,6 +697,21 @@ class BadInputCatalogTest {
                 "gan: plugin jar " + jar + " could not be loaded: not a readable jar");
     }
 
+    @Test
+    void twoPluginsDeclareTheSameDefault() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        TestPluginJar.build(plugins.resolve("sgd-default.jar"), "SgdByDefault", """
+                public final class SgdByDefault extends org.gan4j.api.plugin.GanPlugin {
+                    protected void registerVariants() {
+                        registerDefault(org.gan4j.api.optim.OptimizerSpec.class, "sgd", java.util.Map.of("lr", 0.1));
+                    }
+                }
+                """);
+        assertOneMessage(gan("--plugins", plugins.toString(), "plugins"), 1,
+                "gan: two plugins declare the default OptimizerSpec: 'sgd' (from SgdByDefault) and 'adam' (from "
+                        + "org.gan4j.optimizers.OptimizersPlugin); remove one of them");
+    }
+
     // ------------------------------------------------------- training failures (exit 1)
 
     @Test
@@ -768,14 +783,14 @@ class BadInputCatalogTest {
     @Test
     void classConditionalOnUnlabelledData() throws Exception {
         train(config(TINY + "task: {type: class-conditional}\n"), 1,
-                "gan: task: class-conditional needs labelled data", "use idx (with labels), cifar10, or image-folder");
+                "gan: task: class-conditional needs labelled data", "use a data source with class labels");
     }
 
     @Test
     void imageTaskOnPointData() throws Exception {
         train(config(TINY + "task: {type: super-resolution}\n"), 1,
                 "gan: task: super-resolution needs image data of shape (C, H, W)", "shape (2)",
-                "use photos, image-folder, idx or cifar10");
+                "use a data source of images");
     }
 
     @Test
@@ -789,7 +804,7 @@ class BadInputCatalogTest {
     void pix2pixWithoutATask() throws Exception {
         train(config(TINY.replace("data: {type: ring}", "data: {type: photos}")
                 .replace("model: {type: mlp, hidden: [8]}", "model: {type: pix2pix}")), 1,
-                "gan: model: pix2pix needs an image condition", "super-resolution, colorization or inpainting");
+                "gan: model: pix2pix needs an image condition", "add a task: section that conditions on an image");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.gan4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,10 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.gan4j.api.plugin.GanPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,10 +49,7 @@ class ExternalPluginTest {
             sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
         }
         // Compile against gan-api and its dependencies only, as the example's pom does.
-        String apiOnly = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(e -> !e.contains("gan-core") && !e.contains("gan-losses") && !e.contains("gan-models")
-                        && !e.contains("gan-datasets") && !e.contains("gan-cli") && !e.contains("gan-metrics"))
-                .reduce((a, b) -> a + java.io.File.pathSeparator + b).orElseThrow();
+        String apiOnly = String.join(java.io.File.pathSeparator, apiClassPath());
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", apiOnly, "--release", "17"));
         args.addAll(sources);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -60,6 +61,62 @@ class ExternalPluginTest {
             add(out, classes);
             add(out, EXAMPLE.resolve("src/main/resources"));
         }
+    }
+
+    /**
+     * gan-api's classes and exactly its own compile dependencies (listed by gan-api's build in
+     * target/api-classpath.txt); fails if any entry holds another project module's classes.
+     */
+    static List<String> apiClassPath() throws Exception {
+        Path api = Path.of(GanPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path listed = Path.of("..", "gan-api", "target", "api-classpath.txt").toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(listed), listed + " is missing: build gan-api in the same reactor (-am)");
+        List<String> entries = new ArrayList<>(List.of(api.toString()));
+        for (String dependency : Files.readString(listed).trim().split(java.io.File.pathSeparator)) {
+            if (!dependency.isEmpty()) {
+                entries.add(dependency);
+            }
+        }
+        for (String entry : entries) {
+            assertTrue(Files.exists(Path.of(entry)), "class-path entry " + entry + " does not exist");
+            String other = otherProjectClass(Path.of(entry));
+            assertNull(other, "the example must compile against gan-api alone, but " + entry
+                    + " holds the project class " + other);
+        }
+        return entries;
+    }
+
+    /** A class of a project module other than gan-api inside {@code entry} (a folder or a jar), or null. */
+    private static String otherProjectClass(Path entry) throws Exception {
+        if (Files.isDirectory(entry)) {
+            Path project = entry.resolve("org/gan4j");
+            if (!Files.isDirectory(project)) {
+                return null;
+            }
+            try (Stream<Path> files = Files.walk(project)) {
+                return files.map(f -> entry.relativize(f).toString().replace('\\', '/'))
+                        .filter(ExternalPluginTest::isOtherProjectClass).findFirst().orElse(null);
+            }
+        }
+        try (JarFile jarFile = new JarFile(entry.toFile())) {
+            return jarFile.stream().map(JarEntry::getName)
+                    .filter(ExternalPluginTest::isOtherProjectClass).findFirst().orElse(null);
+        }
+    }
+
+    private static boolean isOtherProjectClass(String name) {
+        return name.startsWith("org/gan4j/") && !name.startsWith("org/gan4j/api/") && name.endsWith(".class");
+    }
+
+    @Test
+    void theExampleIsCompiledAgainstGanApiAndItsDependenciesOnly() throws Exception {
+        List<String> entries = apiClassPath();
+        assertTrue(entries.get(0).contains("gan-api"), entries.get(0));
+        assertTrue(entries.stream().anyMatch(e -> e.contains("guice")), "gan-api's own dependencies: " + entries);
+        // jackson-databind is on this test's class path through gan-core, but gan-api does not depend on it
+        assertTrue(entries.stream().noneMatch(e -> e.contains("jackson-databind")), entries.toString());
+        assertNotNull(otherProjectClass(Path.of(GanCli.class.getProtectionDomain().getCodeSource().getLocation().toURI())),
+                "the check sees a project module's classes");
     }
 
     private static void add(JarOutputStream jarOut, Path root) throws Exception {

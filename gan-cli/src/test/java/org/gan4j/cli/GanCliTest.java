@@ -85,6 +85,20 @@ class GanCliTest {
         assertTrue(out.toString().contains("discriminator_steps: 1"), out.toString());
     }
 
+    /** A config without optimizer sections gets the declared default; one key set merges into it. */
+    @Test
+    void resolvedConfigShowsTheFilledInDefaultOptimizer() throws Exception {
+        assertEquals(0, GanCli.run("validate", config(SMALL).toString(), "--resolved",
+                "--set", "trainer.generator_optimizer.lr=0.0003"));
+        String yaml = out.toString();
+        int g = yaml.indexOf("generator_optimizer:");
+        int d = yaml.indexOf("discriminator_optimizer:");
+        assertTrue(g >= 0 && d >= 0, yaml);
+        String generator = yaml.substring(g, d > g ? d : yaml.length());
+        assertTrue(generator.matches("(?s).*type: \"?adam\"?.*") && generator.contains("lr: 3.0E-4")
+                && generator.contains("beta1: 0.5"), generator);
+    }
+
     /** A run's config.yaml is the resolved config; resume and `gan sample` load it again, so it must load. */
     @Test
     void everyExamplesResolvedConfigLoadsAgain() throws Exception {

@@ -19,7 +19,7 @@ public final class ClassConditionalTask implements ConditionalTask {
     public ModelSpec modelSpec(Shape sampleShape, int numClasses, int latentDim) {
         if (numClasses <= 0) {
             throw new IllegalArgumentException("class-conditional needs labelled data, but the data source has no "
-                    + "labels; use idx (with labels), cifar10, or image-folder with one sub-folder per class");
+                    + "labels; use a data source with class labels");
         }
         this.classes = numClasses;
         return new ModelSpec(sampleShape, latentDim, numClasses, null);

@@ -61,7 +61,7 @@ abstract class ImageTask implements ConditionalTask {
         long[] s = sampleShape.getShape();
         if (s.length != 3) {
             throw new IllegalArgumentException(task + " needs image data of shape (C, H, W), but the data's samples "
-                    + "have shape " + sampleShape + "; use photos, image-folder, idx or cifar10");
+                    + "have shape " + sampleShape + "; use a data source of images");
         }
         return s;
     }

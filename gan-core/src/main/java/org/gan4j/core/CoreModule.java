@@ -5,11 +5,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.Set;
+import org.gan4j.api.plugin.SectionDefault;
 import org.gan4j.api.plugin.Variant;
 import org.gan4j.core.config.ConfigLoader;
 import org.gan4j.core.config.ConfigMapper;
+import org.gan4j.core.plugin.SectionDefaults;
 
-/** Core bindings: the config mapper knows every variant the plugins registered. */
+/** Core bindings: the config mapper knows every variant the plugins registered, the loader their defaults. */
 final class CoreModule extends AbstractModule {
 
     @Provides
@@ -20,7 +22,7 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ConfigLoader configLoader(ObjectMapper mapper, Set<Variant> variants) {
-        return new ConfigLoader(mapper, variants);
+    ConfigLoader configLoader(ObjectMapper mapper, Set<Variant> variants, Set<SectionDefault> defaults) {
+        return new ConfigLoader(mapper, variants, SectionDefaults.byKind(defaults, variants));
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.gan4j.core.config.ConfigException;
 import org.gan4j.core.config.ConfigLoader;
-import org.gan4j.core.optim.SgdSpec;
+import org.gan4j.optimizers.SgdSpec;
 import org.gan4j.core.testplugin.SampleMomentsMetric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gan4j.core.config.ConfigException;
 import org.gan4j.core.config.ExperimentConfig;
-import org.gan4j.core.optim.SgdSpec;
+import org.gan4j.optimizers.SgdSpec;
 import org.gan4j.datasets.GridData;
 import org.gan4j.datasets.RingData;
 import org.gan4j.models.MlpArchitecture;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.data.GaussianMixture;
+import org.gan4j.api.support.ResultKeys;
 import org.gan4j.api.metric.EvalContext;
 import org.gan4j.api.metric.Metric;
 
@@ -126,7 +127,7 @@ public final class DivergenceMetric implements Metric {
     private Map<String, Double> byDensity(EvalContext context) {
         GaussianMixture data = context.data().knownMixture().filter(m -> m.dimension() == 1)
                 .orElseThrow(() -> new IllegalStateException("divergence: estimator: density needs 1-D data with a "
-                        + "known density (type: gaussian); use estimator: histogram"));
+                        + "known density (a data source that states its mixture); use estimator: histogram"));
         float[] fake = context.generate(samples).toFloatArray();
         if (fake.length != samples) {
             throw new IllegalStateException("divergence: estimator: density needs 1-D generated samples");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.data.GaussianMixture;
+import org.gan4j.api.support.ResultKeys;
 import org.gan4j.api.metric.EvalContext;
 import org.gan4j.api.metric.Metric;
 

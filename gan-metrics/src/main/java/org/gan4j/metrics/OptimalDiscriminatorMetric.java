@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.data.GaussianMixture;
+import org.gan4j.api.support.ResultKeys;
 import org.gan4j.api.metric.EvalContext;
 import org.gan4j.api.metric.Metric;
 
@@ -55,7 +56,7 @@ public final class OptimalDiscriminatorMetric implements Metric {
     public Map<String, Double> evaluate(EvalContext context) throws IOException {
         GaussianMixture data = context.data().knownMixture().filter(m -> m.dimension() == 1)
                 .orElseThrow(() -> new IllegalStateException("optimal-discriminator needs 1-D data with a known "
-                        + "density (type: gaussian)"));
+                        + "density (a data source that states its mixture)"));
         float[] fake = context.generate(samples).toFloatArray();
         if (fake.length != samples) {
             throw new IllegalStateException("optimal-discriminator needs 1-D generated samples");

@@ -22,8 +22,8 @@ final class ClassConditioning {
     static int classes(ModelSpec spec, String architecture) {
         if (spec.conditionShape() != null) {
             throw new IllegalArgumentException("the " + architecture + " architecture takes class labels as its "
-                    + "condition, not an image (condition shape " + spec.conditionShape() + "); for image-to-image "
-                    + "tasks (super-resolution, colorization, inpainting) use the pix2pix architecture");
+                    + "condition, not an image (condition shape " + spec.conditionShape() + "); for a task that "
+                    + "conditions on an image use the pix2pix architecture");
         }
         return spec.numClasses();
     }

@@ -189,7 +189,7 @@ public final class DcganArchitecture implements Architecture {
         if (!ok) {
             throw new IllegalArgumentException("dcgan needs square images (C, S, S) with C in [1, 3] and S in "
                     + SIZES + "; the data's samples have shape " + s
-                    + " (resize them, e.g. image-folder's size key)");
+                    + " (resize them in the data source)");
         }
         return new Image((int) s.get(0), (int) s.get(1));
     }

@@ -285,10 +285,10 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
     private static Images check(ModelSpec spec) {
         Shape c = spec.conditionShape();
         if (c == null) {
-            throw new IllegalArgumentException("pix2pix needs an image condition: add a task such as super-resolution, "
-                    + "colorization or inpainting"
-                    + (spec.numClasses() > 0 ? " (class labels are not an image; for class-conditional generation "
-                    + "use the mlp or dcgan architecture)" : ""));
+            throw new IllegalArgumentException("pix2pix needs an image condition: add a task: section that "
+                    + "conditions on an image"
+                    + (spec.numClasses() > 0 ? " (class labels are not an image; for generation conditioned on "
+                    + "class labels use the mlp or dcgan architecture)" : ""));
         }
         Shape s = spec.sampleShape();
         if (s.dimension() != 3 || c.dimension() != 3) {
@@ -297,7 +297,7 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
         }
         if (s.get(1) != c.get(1) || s.get(2) != c.get(2)) {
             throw new IllegalArgumentException("pix2pix needs the condition at the target's resolution, got target "
-                    + s + " and condition " + c + " (a super-resolution task upscales its input first)");
+                    + s + " and condition " + c + " (a task whose input is smaller must upscale it first)");
         }
         return new Images((int) s.get(0), (int) c.get(0), (int) s.get(1), (int) s.get(2));
     }

@@ -239,8 +239,8 @@ class Pix2PixArchitectureTest {
         Pix2PixArchitecture p = new Pix2PixArchitecture();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> p.generator(ModelSpec.of(new Shape(3, 32, 32), LATENT)));
-        assertTrue(e.getMessage().startsWith("pix2pix needs an image condition: add a task such as super-resolution, "
-                + "colorization or inpainting"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("pix2pix needs an image condition: add a task: section that "
+                + "conditions on an image"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> p.discriminator(new ModelSpec(new Shape(3, 32, 32), LATENT, 10, null)));
         assertTrue(e.getMessage().contains("mlp or dcgan"), e.getMessage());

@@ -2,6 +2,7 @@ package org.gan4j.api.plugin;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import java.util.Map;
 import org.gan4j.api.train.TrainingListener;
 
 /**
@@ -18,7 +19,8 @@ import org.gan4j.api.train.TrainingListener;
  * }
  * }</pre>
  *
- * A plugin may also bind ordinary Guice bindings (for example always-on {@link TrainingListener}s
+ * A plugin that provides the default of a defaulted section (the optimizers) declares it with
+ * {@link #registerDefault}. A plugin may also bind ordinary Guice bindings (for example always-on {@link TrainingListener}s
  * through {@link #addListener}).
  */
 public abstract class GanPlugin extends AbstractModule {
@@ -28,6 +30,7 @@ public abstract class GanPlugin extends AbstractModule {
         // Declaring the sets makes them injectable even when no plugin contributes to them.
         Multibinder.newSetBinder(binder(), Variant.class);
         Multibinder.newSetBinder(binder(), TrainingListener.class);
+        Multibinder.newSetBinder(binder(), SectionDefault.class);
         registerVariants();
     }
 
@@ -47,6 +50,20 @@ public abstract class GanPlugin extends AbstractModule {
         Multibinder.newSetBinder(binder(), Variant.class)
                 .addBinding()
                 .toInstance(new Variant(kind, name, implementation, description));
+    }
+
+    /**
+     * Declares the variant a config gets for every section of {@code kind} it leaves out, and the
+     * settings it gets; one plugin at most may declare the default of a kind.
+     *
+     * @param kind the SPI interface of the defaulted section ({@code OptimizerSpec.class})
+     * @param name the {@code type:} word of the default variant, registered by some plugin
+     * @param settings the default's other keys as in YAML (snake_case), e.g. {@code Map.of("lr", 2e-4)}
+     */
+    protected final <T> void registerDefault(Class<T> kind, String name, Map<String, ?> settings) {
+        Multibinder.newSetBinder(binder(), SectionDefault.class)
+                .addBinding()
+                .toInstance(new SectionDefault(kind, name, Map.copyOf(settings), getClass().getName()));
     }
 
     /** Adds a listener that takes part in every training run. */

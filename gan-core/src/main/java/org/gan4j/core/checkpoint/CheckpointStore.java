@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gan4j.api.checkpoint.StatefulPart;
 import org.gan4j.api.optim.ParameterOptimizer;
-import org.gan4j.core.output.AtomicFiles;
+import org.gan4j.api.support.AtomicFiles;
 import org.gan4j.core.train.GanNetworks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

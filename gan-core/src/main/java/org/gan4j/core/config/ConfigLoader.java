@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.gan4j.api.plugin.SectionDefault;
 import org.gan4j.api.plugin.Variant;
 
 /**
@@ -31,9 +32,17 @@ import org.gan4j.api.plugin.Variant;
 public final class ConfigLoader {
     private final ObjectMapper mapper;
     private final Map<Class<?>, List<String>> namesByKind;
+    private final DefaultedSections defaulted;
 
+    /** A loader whose defaulted sections have no default (they must be written out). */
     public ConfigLoader(ObjectMapper mapper, Collection<Variant> variants) {
+        this(mapper, variants, Map.of());
+    }
+
+    /** A loader that fills defaulted sections from {@code defaults}, the variants plugins declared per kind. */
+    public ConfigLoader(ObjectMapper mapper, Collection<Variant> variants, Map<Class<?>, SectionDefault> defaults) {
         this.mapper = mapper;
+        this.defaulted = new DefaultedSections(mapper, defaults);
         this.namesByKind = variants.stream().collect(Collectors.groupingBy(
                 Variant::kind, Collectors.mapping(Variant::name,
                         Collectors.collectingAndThen(Collectors.toCollection(TreeSet::new), List::copyOf))));
@@ -87,6 +96,9 @@ public final class ConfigLoader {
     }
 
     private ExperimentConfig bind(JsonNode tree, SourceMap sources) {
+        if (tree instanceof ObjectNode root) {
+            defaulted.fill(root); // after the overrides, so one overridden key merges into the default
+        }
         ExperimentConfig config;
         try {
             config = mapper.treeToValue(tree, ExperimentConfig.class);
@@ -98,6 +110,11 @@ public final class ConfigLoader {
         requireSection(config.getData() != null, "data", org.gan4j.api.data.DataSource.class, sources);
         requireSection(config.getModel() != null, "model", org.gan4j.api.model.Architecture.class, sources);
         requireSection(config.getLoss() != null, "loss", org.gan4j.api.loss.AdversarialLoss.class, sources);
+        // filled from a plugin's default unless no plugin declared one
+        requireSection(config.getTrainer().getGeneratorOptimizer() != null, "trainer.generator_optimizer",
+                org.gan4j.api.optim.OptimizerSpec.class, sources);
+        requireSection(config.getTrainer().getDiscriminatorOptimizer() != null, "trainer.discriminator_optimizer",
+                org.gan4j.api.optim.OptimizerSpec.class, sources);
         validateTogether(config, sources);
         return config;
     }

@@ -3,7 +3,6 @@ package org.gan4j.core.config;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.optim.OptimizerSpec;
-import org.gan4j.core.optim.AdamSpec;
 
 /** Algorithm 1's loop: how many steps, how large the minibatches, k D-steps per G-step, optimizers. */
 public final class TrainerConfig {
@@ -42,11 +41,13 @@ public final class TrainerConfig {
     @JsonPropertyDescription("rollbacks allowed before the run stops")
     private int maxRollbacks = 3;
 
-    @JsonPropertyDescription("optimizer of G (type: sgd or adam)")
-    private OptimizerSpec generatorOptimizer = AdamSpec.dcgan();
+    // The two optimizers have no default here: the config loader fills them from the default an
+    // optimizer plugin declares, so the core names no variant.
+    @JsonPropertyDescription("optimizer of G (a section with type:, see gan plugins; left out: the declared default)")
+    private OptimizerSpec generatorOptimizer;
 
-    @JsonPropertyDescription("optimizer of D (type: sgd or adam)")
-    private OptimizerSpec discriminatorOptimizer = AdamSpec.dcgan();
+    @JsonPropertyDescription("optimizer of D (a section with type:, see gan plugins; left out: the declared default)")
+    private OptimizerSpec discriminatorOptimizer;
 
     public long getSteps() {
         return steps;

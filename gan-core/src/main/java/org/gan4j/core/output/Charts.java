@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.gan4j.api.support.AtomicFiles;
 
 /** PNG charts (XChart) of samples and curves, written atomically. */
 public final class Charts {

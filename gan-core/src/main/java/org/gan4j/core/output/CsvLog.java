@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.gan4j.api.support.AtomicFiles;
 
 /** An append-only CSV file with a fixed header, flushed after every row so a crash loses nothing. */
 final class CsvLog implements AutoCloseable {

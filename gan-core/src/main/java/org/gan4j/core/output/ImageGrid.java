@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.gan4j.api.support.AtomicFiles;
 
 /** A PNG grid of images stored as (n, C, H, W) floats in [-1, 1] (C = 1 gray or 3 RGB), one row per {@code columns}. */
 public final class ImageGrid {

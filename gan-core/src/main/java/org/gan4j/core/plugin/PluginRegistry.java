@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.gan4j.api.plugin.GanPlugin;
+import org.gan4j.api.plugin.SectionDefault;
 import org.gan4j.api.plugin.Variant;
 import org.gan4j.api.train.TrainingListener;
 
@@ -28,11 +29,14 @@ public final class PluginRegistry {
     private final Injector injector;
     private final List<Variant> variants;
     private final List<GanPlugin> plugins;
+    private final Map<Class<?>, SectionDefault> defaults;
 
-    private PluginRegistry(Injector injector, List<Variant> variants, List<GanPlugin> plugins) {
+    private PluginRegistry(Injector injector, List<Variant> variants, List<GanPlugin> plugins,
+            Map<Class<?>, SectionDefault> defaults) {
         this.injector = injector;
         this.variants = variants;
         this.plugins = plugins;
+        this.defaults = defaults;
     }
 
     /** Discovers the plugins visible to {@code loader} and builds the injector with {@code extra} modules. */
@@ -57,7 +61,9 @@ public final class PluginRegistry {
         List<Variant> sorted = new ArrayList<>(registered);
         sorted.sort(Comparator.comparing((Variant v) -> v.kind().getSimpleName()).thenComparing(Variant::name));
         rejectDuplicates(sorted);
-        return new PluginRegistry(injector, List.copyOf(sorted), List.copyOf(plugins));
+        Map<Class<?>, SectionDefault> defaults = SectionDefaults.byKind(
+                injector.getInstance(Key.get(new TypeLiteral<Set<SectionDefault>>() {})), sorted);
+        return new PluginRegistry(injector, List.copyOf(sorted), List.copyOf(plugins), defaults);
     }
 
     private static void rejectDuplicates(List<Variant> variants) {
@@ -101,6 +107,11 @@ public final class PluginRegistry {
     /** The always-on listeners plugins contributed. */
     public Collection<TrainingListener> listeners() {
         return injector.getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() {}));
+    }
+
+    /** The default variant of each defaulted kind, as the plugins declared them. */
+    public Map<Class<?>, SectionDefault> defaults() {
+        return defaults;
     }
 
     public List<GanPlugin> plugins() {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gan4j.core.RunException;
 import org.gan4j.core.checkpoint.CheckpointStore;
-import org.gan4j.core.output.AtomicFiles;
+import org.gan4j.api.support.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

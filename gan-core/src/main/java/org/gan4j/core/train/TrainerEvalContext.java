@@ -71,7 +71,7 @@ final class TrainerEvalContext implements EvalContext {
     public NDArray discriminatorLogits(NDArray samples) {
         if (conditioning.conditional()) {
             throw new IllegalStateException("this metric reads D's logits without a condition, which a conditional "
-                    + "run's discriminator needs; use a conditional metric (psnr-ssim, hole-error, colourfulness)");
+                    + "run's discriminator needs; use a metric that works on conditional runs");
         }
         return networks.discriminate(samples, false);
     }

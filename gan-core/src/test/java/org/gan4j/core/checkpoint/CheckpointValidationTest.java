@@ -31,7 +31,7 @@ import org.gan4j.core.RunException;
 import org.gan4j.core.RunOptions;
 import org.gan4j.core.config.CheckpointConfig;
 import org.gan4j.core.config.ExperimentConfig;
-import org.gan4j.core.output.AtomicFiles;
+import org.gan4j.api.support.AtomicFiles;
 import org.gan4j.core.output.IoReasons;
 import org.gan4j.core.train.GanNetworks;
 import org.junit.jupiter.api.Test;

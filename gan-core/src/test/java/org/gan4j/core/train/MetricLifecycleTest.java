@@ -16,7 +16,7 @@ import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.api.train.RunInfo;
 import org.gan4j.api.train.StepStats;
 import org.gan4j.api.train.TrainingListener;
-import org.gan4j.core.optim.SgdSpec;
+import org.gan4j.optimizers.SgdSpec;
 import org.gan4j.datasets.RingData;
 import org.gan4j.losses.NonSaturatingLoss;
 import org.gan4j.models.MlpArchitecture;

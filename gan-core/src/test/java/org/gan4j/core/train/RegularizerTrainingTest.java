@@ -27,7 +27,7 @@ import org.gan4j.api.regularizer.RegularizerContext;
 import org.gan4j.api.train.RunInfo;
 import org.gan4j.api.train.StepStats;
 import org.gan4j.api.train.TrainingListener;
-import org.gan4j.core.optim.SgdSpec;
+import org.gan4j.optimizers.SgdSpec;
 import org.gan4j.datasets.RingData;
 import org.gan4j.losses.LeCamRegularizer;
 import org.gan4j.losses.NonSaturatingLoss;

@@ -3,15 +3,12 @@ package org.gan4j.metrics.quality;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.gan4j.api.support.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,31 +84,20 @@ final class ClassifierCache {
     }
 
     private static void save(FeatureClassifier c, Path file) throws IOException {
-        Path dir = file.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
-                out.writeInt(MAGIC);
-                out.writeInt(FeatureClassifier.ARCHITECTURE_VERSION);
-                out.writeInt(c.width());
-                out.writeInt(c.numClasses());
-                Shape shape = c.sampleShape();
-                out.writeInt(shape.dimension());
-                for (long d : shape.getShape()) {
-                    out.writeLong(d);
-                }
-                c.save(out);
+        AtomicFiles.write(file, raw -> {
+            DataOutputStream out = new DataOutputStream(raw);
+            out.writeInt(MAGIC);
+            out.writeInt(FeatureClassifier.ARCHITECTURE_VERSION);
+            out.writeInt(c.width());
+            out.writeInt(c.numClasses());
+            Shape shape = c.sampleShape();
+            out.writeInt(shape.dimension());
+            for (long d : shape.getShape()) {
+                out.writeLong(d);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            c.save(out);
+            out.flush();
+        });
     }
 
     private static void readHeader(DataInputStream in, Path file, int width, int classes, Shape shape)

@@ -15,6 +15,8 @@ import org.gan4j.api.data.DataSource;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.metric.EvalContext;
 import org.gan4j.api.metric.Metric;
+import org.gan4j.api.support.AtomicFiles;
+import org.gan4j.api.support.ResultKeys;
 import org.gan4j.metrics.quality.ClassifierCache.Entry;
 import org.gan4j.metrics.quality.ClassifierCache.Recipe;
 import org.slf4j.Logger;
@@ -268,7 +270,7 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
 
     public void setTrainData(DataSource trainData) {
         if (trainData == null) {
-            throw new IllegalArgumentException("must be a data section with a type:, e.g. {type: idx, split: train}");
+            throw new IllegalArgumentException("must be a data section with a type: (a labelled image data set)");
         }
         this.trainData = trainData;
     }
@@ -377,10 +379,6 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
     }
 
     public void setPrefix(String prefix) {
-        if (prefix == null || !prefix.matches("([a-z][a-z0-9_]*)?")) {
-            throw new IllegalArgumentException("must be empty or lower_snake_case starting with a letter (e.g. "
-                    + "'fashion_'), got '" + prefix + "'");
-        }
-        this.prefix = prefix;
+        this.prefix = ResultKeys.prefix(prefix);
     }
 }

@@ -59,7 +59,7 @@ record LabelledImages(float[] x, int[] y, Shape sampleShape, int numClasses) {
         if (source.numClasses() < 2) {
             throw new IllegalStateException("classifier-fd: " + what + " needs class labels (at least 2 classes) "
                     + "to train the feature classifier; it has " + source.numClasses()
-                    + " (set labels: true on an idx/cifar10/image-folder source)");
+                    + " (use a data source with class labels)");
         }
         Shape shape = source.sampleShape();
         if (shape.dimension() != 3 || shape.get(1) < 4 || shape.get(2) < 4) {

@@ -3,7 +3,7 @@ package org.gan4j.metrics.restoration;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.metric.Metric;
-import org.gan4j.metrics.ResultKeys;
+import org.gan4j.api.support.ResultKeys;
 
 /** What the conditional-run metrics share: how many held-out examples they read and their result prefix. */
 abstract class HeldOutMetric implements Metric {

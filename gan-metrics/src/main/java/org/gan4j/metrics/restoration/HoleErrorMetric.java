@@ -23,8 +23,8 @@ public final class HoleErrorMetric extends HeldOutMetric {
     public Map<String, Double> evaluate(EvalContext context) {
         HostSamples s = HostSamples.fetch(context, getSamples(), NAME, true);
         if (s.mask() == null) {
-            throw new IllegalStateException("metric '" + NAME + "' needs a task with a mask, e.g. inpainting; this "
-                    + "run's task has none");
+            throw new IllegalStateException("metric '" + NAME + "' needs a task that gives a mask of the missing "
+                    + "pixels; this run's task has none");
         }
         Map<String, Double> out = new LinkedHashMap<>();
         out.put(getPrefix() + "hole_l1", ImageQuality.maskedL1(s.output(), s.target(), s.mask()));

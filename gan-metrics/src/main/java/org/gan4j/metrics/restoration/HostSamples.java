@@ -25,8 +25,8 @@ record HostSamples(Images target, Images output, Images baseline, float[] mask) 
      */
     static HostSamples fetch(EvalContext context, int n, String metric, boolean withMask) {
         ConditionalSamples s = context.conditionalSamples(n).orElseThrow(() -> new IllegalStateException(
-                "metric '" + metric + "' needs a conditional run: add a task: section (super-resolution, "
-                        + "colorization or inpainting)"));
+                "metric '" + metric + "' needs a conditional run: add a task: section that conditions on an "
+                        + "image"));
         Shape shape = s.target().getShape();
         if (shape.dimension() != 4) {
             throw new IllegalStateException("metric '" + metric + "' needs images (n, c, h, w); the task's targets "

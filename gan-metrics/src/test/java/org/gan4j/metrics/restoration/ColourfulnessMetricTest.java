@@ -47,8 +47,8 @@ class ColourfulnessMetricTest {
         }
         try (ConditionalStub context = new ConditionalStub()) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> metric.evaluate(context));
-            assertEquals("metric 'colourfulness' needs a conditional run: add a task: section (super-resolution, "
-                    + "colorization or inpainting)", e.getMessage());
+            assertEquals("metric 'colourfulness' needs a conditional run: add a task: section that conditions on an "
+                    + "image", e.getMessage());
         }
     }
 }

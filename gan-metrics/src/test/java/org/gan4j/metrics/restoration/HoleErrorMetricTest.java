@@ -52,13 +52,13 @@ class HoleErrorMetricTest {
         HoleErrorMetric metric = new HoleErrorMetric();
         try (ConditionalStub context = new ConditionalStub(SHAPE, x, x, x, null)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> metric.evaluate(context));
-            assertTrue(e.getMessage().startsWith("metric 'hole-error' needs a task with a mask, e.g. inpainting"),
+            assertTrue(e.getMessage().startsWith("metric 'hole-error' needs a task that gives a mask of the missing pixels"),
                     e.getMessage());
         }
         try (ConditionalStub context = new ConditionalStub()) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> metric.evaluate(context));
-            assertEquals("metric 'hole-error' needs a conditional run: add a task: section (super-resolution, "
-                    + "colorization or inpainting)", e.getMessage());
+            assertEquals("metric 'hole-error' needs a conditional run: add a task: section that conditions on an "
+                    + "image", e.getMessage());
         }
     }
 }

@@ -88,8 +88,8 @@ class PsnrSsimMetricTest {
         try (ConditionalStub context = new ConditionalStub()) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> new PsnrSsimMetric().evaluate(context));
-            assertEquals("metric 'psnr-ssim' needs a conditional run: add a task: section (super-resolution, "
-                    + "colorization or inpainting)", e.getMessage());
+            assertEquals("metric 'psnr-ssim' needs a conditional run: add a task: section that conditions on an "
+                    + "image", e.getMessage());
         }
     }
 

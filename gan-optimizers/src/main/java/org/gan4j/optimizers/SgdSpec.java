@@ -1,4 +1,4 @@
-package org.gan4j.core.optim;
+package org.gan4j.optimizers;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
