@@ -773,4 +773,62 @@ class BadInputCatalogTest {
         validate(TINY + "task: {type: super-resolution, factor: 3}\n", 2, file() + ":8:",
                 "task.factor: must be 2 or 4, got 3");
     }
+
+    // ---- input safety: bounded config reads, non-finite numbers, override blame, one document
+
+    @Test
+    void configOverTheSizeLimit() throws Exception {
+        // A valid config padded by one long comment: refused by its size before any parsing.
+        Path file = config(TINY + "# " + "x".repeat(2_000_000) + "\n");
+        long start = System.nanoTime();
+        assertOneMessage(gan("validate", file.toString()), 2, "gan: " + file + ": is " + Files.size(file)
+                + " bytes; a config is read only up to 1 MiB (1048576 bytes)");
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "answered within a second");
+    }
+
+    @Test
+    void configIsADevice() {
+        for (String device : List.of("/dev/zero", "/dev/urandom")) {
+            long start = System.nanoTime();
+            assertOneMessage(gan("validate", device), 2,
+                    "gan: " + device + ": is not a regular file (a device, pipe or socket); expected a YAML file");
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, "answered within a second");
+        }
+    }
+
+    @Test
+    void extendsADeviceOrAnOversizedFile() throws Exception {
+        validate("extends: /dev/zero\n" + TINY, 2, file() + ":1:10: extends: /dev/zero: is not a regular file");
+        write("huge.yaml", "# " + "x".repeat(1_100_000) + "\n");
+        validate("extends: huge.yaml\n" + TINY, 2, file() + ":1:10: extends: " + dir.resolve("huge.yaml")
+                + ": is ", "a config is read only up to 1 MiB");
+    }
+
+    @Test
+    void notANumberIsOutOfRange() throws Exception {
+        validate(TINY.replace("data: {type: ring}", "data: {type: ring, std: .nan}"), 2,
+                file() + ":2:25: data.std: '.nan' is out of range for data.std: must be a finite number > 0");
+    }
+
+    @Test
+    void infinityIsOutOfRange() throws Exception {
+        validate(TINY.replace("batch_size: 16", "batch_size: .inf"), 2,
+                file() + ":5:34: trainer.batch_size: '.inf' is out of range for trainer.batch_size: expected an integer");
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "data.radius=-.inf"), 2,
+                "gan: --set data.radius=-.inf: data.radius: '-.inf' is out of range for data.radius: "
+                        + "must be a finite number > 0");
+    }
+
+    @Test
+    void overrideOfAKeyTheFileDoesNotHaveIsBlamedOnTheOverride() throws Exception {
+        String line = assertOneMessage(gan("validate", config(TINY).toString(), "--set", "trainer.hidden.0=1"), 2,
+                "gan: --set trainer.hidden.0=1: trainer: unknown key 'hidden'; accepted keys here: [", "batch_size");
+        assertFalse(line.contains(file()), line);
+    }
+
+    @Test
+    void twoYamlDocumentsInOneFile() throws Exception {
+        validate(TINY + "---\nseed: 2\n", 2, file() + ":9:1: a second YAML document starts at line 9 (after '---'); "
+                + "one YAML document is accepted per config file");
+    }
 }
