@@ -831,4 +831,57 @@ class BadInputCatalogTest {
         validate(TINY + "---\nseed: 2\n", 2, file() + ":9:1: a second YAML document starts at line 9 (after '---'); "
                 + "one YAML document is accepted per config file");
     }
+
+    // ---- input safety: IDX class count, image size bound
+
+    @Test
+    void idxLabelOutsideTheClasses() throws Exception {
+        byte[] labels = idxLabels(20);
+        labels[8 + 17] = (byte) 200; // sample 17 of a 10-class file labelled 200
+        Path folder = idxFolder(idxImages(20, 8, 8, 0x00000803), labels);
+        Path labelFile = folder.resolve("train-labels-idx1-ubyte.gz");
+        train(withData("{type: idx, path: mnist}"), 1, "gan: data: " + labelFile + ": the labels run 0..200 but "
+                + "class ids [10..199] have no sample, so the class count cannot be inferred; set the data's classes:");
+        train(withData("{type: idx, path: mnist, classes: 10}"), 1, "gan: data: " + labelFile
+                + ": label 200 (sample 17) is outside classes: 10; labels must be 0..9");
+    }
+
+    @Test
+    void imageOverMaxPixels() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("faces"));
+        Files.write(folder.resolve("a.png"), png(8));
+        Files.write(folder.resolve("huge.png"), blackPng(20_000, 20_000));
+        train(withData("{type: image-folder, path: faces, size: 8, channels: 1}"), 1, "gan: data: "
+                + folder.resolve("huge.png") + ": the image is 20000×20000 = 400000000 pixels, more than max_pixels "
+                + "40000000", "raise the data's max_pixels together with the heap");
+    }
+
+    /** A valid all-black 1-bit PNG: a few kilobytes on disk however many pixels its header announces. */
+    private static byte[] blackPng(int width, int height) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(png);
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        pngChunk(out, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 1).array());
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (OutputStream z = new java.util.zip.DeflaterOutputStream(idat, new java.util.zip.Deflater(9))) {
+            byte[] row = new byte[1 + (width + 7) / 8];
+            for (int y = 0; y < height; y++) {
+                z.write(row);
+            }
+        }
+        pngChunk(out, "IDAT", idat.toByteArray());
+        pngChunk(out, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void pngChunk(DataOutputStream out, String type, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        crc.update(name);
+        crc.update(data);
+        out.writeInt(data.length);
+        out.write(name);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
+    }
 }
