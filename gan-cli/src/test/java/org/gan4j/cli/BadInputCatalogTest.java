@@ -884,4 +884,62 @@ class BadInputCatalogTest {
         out.write(data);
         out.writeInt((int) crc.getValue());
     }
+
+    // ---- input safety: gan sample's output file, --n and paths
+
+    @Test
+    void sampleOutWithAnExtensionThatIsNoImageFormat() throws Exception {
+        Path keep = config(TINY);
+        String before = Files.readString(keep);
+        assertOneMessage(gan("sample", dir.toString(), "--out", keep.toString()), 1, "gan: --out " + keep
+                + ": the format follows the extension; accepted: .png (PNG), .jpg or .jpeg (JPEG), got '.yaml'");
+        assertEquals(before, Files.readString(keep), "the user's config is untouched");
+        assertOneMessage(gan("sample", dir.toString(), "--out", dir.resolve("a.txt").toString()), 1,
+                "gan: --out " + dir.resolve("a.txt") + ": the format follows the extension", "got '.txt'");
+        assertFalse(Files.exists(dir.resolve("a.txt")));
+    }
+
+    @Test
+    void sampleOutOverAFileItDidNotWrite() throws Exception {
+        Path run = trainedRun("run");
+        Path photo = dir.resolve("photo.png");
+        Files.write(photo, png(4));
+        byte[] before = Files.readAllBytes(photo);
+        assertOneMessage(gan("sample", run.toString(), "--out", photo.toString()), 1, "gan: --out " + photo
+                + " exists and is not an earlier output of gan sample (no 'gan4j sample' stamp); pass --overwrite to "
+                + "replace it, or choose another --out");
+        assertTrue(Arrays.equals(before, Files.readAllBytes(photo)), "the user's image is untouched");
+        // Its own earlier output is replaced without asking; --overwrite replaces anything; JPEG by extension.
+        Path jpeg = dir.resolve("grid.jpg");
+        assertEquals(0, gan("sample", run.toString(), "--out", jpeg.toString()).code());
+        assertEquals(0, gan("sample", run.toString(), "--out", jpeg.toString()).code());
+        assertEquals(0xFFD8, ((Files.readAllBytes(jpeg)[0] & 0xFF) << 8) | (Files.readAllBytes(jpeg)[1] & 0xFF));
+        assertEquals(0, gan("sample", run.toString(), "--out", photo.toString(), "--overwrite").code());
+        assertFalse(Arrays.equals(before, Files.readAllBytes(photo)));
+    }
+
+    @Test
+    void sampleMoreThanTheOutputHolds() throws Exception {
+        Path run = trainedRun("run");
+        long start = System.nanoTime();
+        assertOneMessage(gan("sample", run.toString(), "--n", "100000000", "--out", dir.resolve("s.png").toString()), 1,
+                "gan: --n 100000000 is more than a chart of 1-D or 2-D samples holds: at most 100000 points");
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused within seconds");
+        assertFalse(Files.exists(dir.resolve("s.png")));
+    }
+
+    @Test
+    void samplePathErrorsNameTheUsersPath() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("grids"));
+        assertOneMessage(gan("sample", dir.toString(), "--out", folder.toString()), 1,
+                "gan: --out " + folder + " is a folder; name an image file, e.g. " + folder.resolve("samples.png"));
+        Path file = write("notes.txt", "x");
+        assertOneMessage(gan("sample", dir.toString(), "--out", file.resolve("s.png").toString()), 1,
+                "gan: --out " + file.resolve("s.png") + " cannot be created: " + file + " is a file, not a folder");
+        Path out = dir.resolve("s.png");
+        assertOneMessage(gan("sample", dir.toString(), "--out", out.toString(), "--checkpoint",
+                dir.resolve("gone.ckpt").toString()), 1, "gan: --checkpoint " + dir.resolve("gone.ckpt") + ": no such file");
+        assertOneMessage(gan("sample", dir.toString(), "--out", out.toString(), "--checkpoint", folder.toString()), 1,
+                "gan: --checkpoint " + folder + " is a folder; name a checkpoint file, e.g. " + folder.resolve("best.ckpt"));
+    }
 }
