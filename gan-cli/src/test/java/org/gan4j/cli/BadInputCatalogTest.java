@@ -942,4 +942,24 @@ class BadInputCatalogTest {
         assertOneMessage(gan("sample", dir.toString(), "--out", out.toString(), "--checkpoint", folder.toString()), 1,
                 "gan: --checkpoint " + folder + " is a folder; name a checkpoint file, e.g. " + folder.resolve("best.ckpt"));
     }
+
+    // ---- input safety: settings that cannot fit in memory, refused at validate
+
+    @Test
+    void layersTooLargeForMemory() throws Exception {
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "model.hidden=[1000000000,1000000000]"), 2,
+                "gan: --set model.hidden=[1000000000,1000000000]: model: the networks would hold about 2.0e+18 "
+                        + "parameters (estimated from the model's settings and samples of shape (2)), needing about ",
+                "with gradients and optimizer state (16 bytes each); this machine has ", "use smaller layers");
+        validate(TINY.replace("hidden: [8]", "hidden: [1000000000, 1000000000]"), 2,
+                file() + ":3:8: model: the networks would hold about 2.0e+18 parameters");
+    }
+
+    @Test
+    void batchTooLargeForMemory() throws Exception {
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "trainer.batch_size=2000000000"), 2,
+                "gan: --set trainer.batch_size=2000000000: trainer.batch_size: a batch of 2000000000 samples of shape "
+                        + "(2) takes about 14.9 GB as floats on the JVM heap, which holds at most ",
+                "use a smaller batch_size (or a larger heap: GAN_JAVA_OPTS=-Xmx...)");
+    }
 }

@@ -340,4 +340,9 @@ public final class ImageFolderData extends CropOptions implements DataSource, Va
         g.dispose();
         return out;
     }
+
+    @Override
+    public java.util.Optional<ai.djl.ndarray.types.Shape> knownSampleShape() {
+        return java.util.Optional.of(cropSize > 0 ? new ai.djl.ndarray.types.Shape(channels, cropSize, cropSize) : new ai.djl.ndarray.types.Shape(channels, size, size));
+    }
 }

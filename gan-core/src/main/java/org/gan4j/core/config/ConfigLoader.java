@@ -74,6 +74,7 @@ public final class ConfigLoader {
         requireSection(config.getModel() != null, "model", org.gan4j.api.model.Architecture.class, sources);
         requireSection(config.getLoss() != null, "loss", org.gan4j.api.loss.AdversarialLoss.class, sources);
         validateTogether(config, sources);
+        MemoryFit.check(config, sources, MemoryFit.Limits.current());
         return config;
     }
 

@@ -71,6 +71,22 @@ final class SourceMap {
         }
     }
 
+    /**
+     * Where a problem with the section at {@code pointer} as a whole is to be blamed: the {@code --set}
+     * overrides that changed it when there are any (they, not the file, made it what it is), else the
+     * section's position.
+     */
+    String locateSection(JsonPointer pointer) {
+        String at = pointer.toString();
+        java.util.Set<String> overrides = new java.util.TreeSet<>();
+        for (Map.Entry<String, String> e : valueLocations.entrySet()) {
+            if ((e.getKey().equals(at) || e.getKey().startsWith(at + "/")) && e.getValue().startsWith("--set ")) {
+                overrides.add(e.getValue());
+            }
+        }
+        return overrides.isEmpty() ? locate(pointer) : String.join(", ", overrides);
+    }
+
     /** Forgets the positions at and under {@code pointer} (a value that another file replaces). */
     void dropUnder(String pointer) {
         for (Map<String, String> m : List.of(keyLocations, valueLocations)) {
