@@ -160,14 +160,16 @@ public final class DcganArchitecture implements Architecture {
                 * g.get(0).kernel() + 4.0 * g.get(0).channels();
         for (int i = 1; i < g.size(); i++) {
             Level level = g.get(i);
-            count += (double) g.get(i - 1).channels() * level.channels() * level.kernel() * level.kernel()
-                    + 5.0 * level.channels();
+            boolean last = i == g.size() - 1;
+            int filters = last && level.channels() == 1 ? 2 : level.channels(); // as generator() builds it
+            count += (double) g.get(i - 1).channels() * filters * level.kernel() * level.kernel()
+                    + (last ? 0 : 4.0 * filters);
         }
         List<Level> d = discriminatorPlan(image);
         double in = image.channels() + spec.numClasses();
         for (int i = 0; i < d.size() - 1; i++) {
             Level level = d.get(i);
-            count += in * level.channels() * level.kernel() * level.kernel() + 4.0 * level.channels();
+            count += in * level.channels() * level.kernel() * level.kernel() + (i > 0 ? 4.0 * level.channels() : 0);
             in = level.channels();
         }
         Level lastMap = d.get(d.size() - 2);
