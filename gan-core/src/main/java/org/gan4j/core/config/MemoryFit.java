@@ -63,6 +63,15 @@ final class MemoryFit {
                     + " takes about " + bytes(heapBatch) + " as floats on the JVM heap, which holds at most "
                     + bytes(limits.heapBytes()) + "; use a smaller batch_size (or a larger heap: GAN_JAVA_OPTS=-Xmx...)");
         }
+        // Evaluation draws eval.samples real and as many generated samples, read back onto the heap.
+        int evalSamples = config.getEval().getSamples();
+        double heapEval = 2.0 * evalSamples * sampleValues * FLOAT_BYTES;
+        if (heapEval > limits.heapBytes()) {
+            throw new ConfigException(sources.locateSection(com.fasterxml.jackson.core.JsonPointer.compile("/eval/samples")),
+                    "eval.samples", evalSamples + " real and " + evalSamples + " generated " + shapeText + " take about "
+                            + bytes(heapEval) + " as floats on the JVM heap, which holds at most "
+                            + bytes(limits.heapBytes()) + "; use fewer eval.samples (or a larger heap: GAN_JAVA_OPTS=-Xmx...)");
+        }
         // Real and generated samples and the noise, before any activation.
         double nativeBatch = (double) batch * (2 * sampleValues + latent) * FLOAT_BYTES;
         if (parameterBytes + nativeBatch > limits.nativeBytes()) {

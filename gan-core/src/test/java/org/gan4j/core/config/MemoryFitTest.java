@@ -64,4 +64,18 @@ class MemoryFitTest {
         assertTrue(e.getMessage().contains("trainer.batch_size: a batch of 10000 needs at least 9"), e.getMessage());
         MemoryFit.check(config, sources(yaml), new MemoryFit.Limits(64 * GB, 8 * GB));
     }
+
+    @Test
+    void evaluationSamplesAreBoundedByTheHeap() throws IOException {
+        String yaml = "data: {type: image-folder, path: faces, size: 64}\nmodel: {type: dcgan}\nloss: {type: minimax}\n"
+                + "eval: {samples: 5000}\n";
+        ExperimentConfig config = load(yaml);
+        // 2 · 5000 · 3·64·64 floats = 469 MB.
+        ConfigException e = assertThrows(ConfigException.class, () -> MemoryFit.check(config, sources(yaml),
+                new MemoryFit.Limits(64 * GB, 256L << 20)));
+        assertEquals("exp.yaml:4:17: eval.samples: 5000 real and 5000 generated samples of shape (3, 64, 64) take about "
+                + "469 MB as floats on the JVM heap, which holds at most 256 MB; use fewer eval.samples (or a larger "
+                + "heap: GAN_JAVA_OPTS=-Xmx...)", e.getMessage());
+        MemoryFit.check(config, sources(yaml), new MemoryFit.Limits(64 * GB, GB));
+    }
 }
