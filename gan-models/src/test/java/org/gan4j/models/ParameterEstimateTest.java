@@ -22,7 +22,10 @@ class ParameterEstimateTest {
             Block g = a.generator(spec);
             Block d = a.discriminator(spec);
             Shape sample = new Shape(1).addAll(spec.sampleShape());
-            if (spec.numClasses() > 0) {
+            if (spec.conditionShape() != null) {
+                g.initialize(m, DataType.FLOAT32, new Shape(1, LATENT), new Shape(1).addAll(spec.conditionShape()));
+                d.initialize(m, DataType.FLOAT32, sample, new Shape(1).addAll(spec.conditionShape()));
+            } else if (spec.numClasses() > 0) {
                 g.initialize(m, DataType.FLOAT32, new Shape(1, LATENT), new Shape(1));
                 d.initialize(m, DataType.FLOAT32, sample, new Shape(1));
             } else {
@@ -72,5 +75,19 @@ class ParameterEstimateTest {
         huge.setBaseWidth(1_000_000_000);
         double estimate = huge.estimateParameters(ModelSpec.of(new Shape(3, 64, 64), LATENT)).getAsDouble();
         assertTrue(estimate > 1e18, "an impossible model: " + estimate);
+    }
+
+    @Test
+    void pix2pixEstimateIsExact() {
+        Pix2PixArchitecture p = new Pix2PixArchitecture();
+        p.setDepth(3);
+        p.setFilters(4);
+        p.setMaxFilters(8);
+        p.setDFilters(4);
+        p.setDMaxFilters(8);
+        assertExact(p, new ModelSpec(new Shape(3, 32, 32), LATENT, 0, new Shape(3, 32, 32)));
+        assertExact(p, new ModelSpec(new Shape(3, 32, 32), LATENT, 0, new Shape(1, 32, 32)));
+        p.setDepth(1);
+        assertExact(p, new ModelSpec(new Shape(1, 32, 32), LATENT, 0, new Shape(2, 32, 32)));
     }
 }

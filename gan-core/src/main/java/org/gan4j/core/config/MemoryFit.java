@@ -84,11 +84,23 @@ final class MemoryFit {
 
     private static double estimate(ExperimentConfig config, Shape shape, int latent) {
         try {
-            OptionalDouble count = config.getModel().estimateParameters(ModelSpec.of(shape, latent));
+            OptionalDouble count = config.getModel().estimateParameters(spec(config, shape, latent));
             return count.orElse(0);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return 0; // the shape does not suit the architecture: it will say so when it is built
         }
+    }
+
+    /** The task's spec (an image condition, e.g.), as far as it is known without the data's class count. */
+    private static ModelSpec spec(ExperimentConfig config, Shape shape, int latent) {
+        if (config.getTask() != null) {
+            try {
+                return config.getTask().modelSpec(shape, 0, latent);
+            } catch (IllegalArgumentException e) {
+                // e.g. class-conditional needs the labels' class count: the unconditional spec bounds it from below
+            }
+        }
+        return ModelSpec.of(shape, latent);
     }
 
     private static String count(double n) {
