@@ -982,4 +982,193 @@ class BadInputCatalogTest {
                 dir.resolve("s.png").toString()), 1,
                 "gan: cannot sample from " + run + ": /dev/zero is invalid: it is not a regular file (a device or a pipe?)");
     }
+
+    // ---- input safety: bounded config reads, non-finite numbers, override blame, one document
+
+    @Test
+    void configOverTheSizeLimit() throws Exception {
+        // A valid config padded by one long comment: refused by its size before any parsing.
+        Path file = config(TINY + "# " + "x".repeat(2_000_000) + "\n");
+        long start = System.nanoTime();
+        assertOneMessage(gan("validate", file.toString()), 2, "gan: " + file + ": is " + Files.size(file)
+                + " bytes; a config is read only up to 1 MiB (1048576 bytes)");
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "answered within a second");
+    }
+
+    @Test
+    void configIsADevice() {
+        for (String device : List.of("/dev/zero", "/dev/urandom")) {
+            long start = System.nanoTime();
+            assertOneMessage(gan("validate", device), 2,
+                    "gan: " + device + ": is not a regular file (a device, pipe or socket); expected a YAML file");
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, "answered within a second");
+        }
+    }
+
+    @Test
+    void extendsADeviceOrAnOversizedFile() throws Exception {
+        validate("extends: /dev/zero\n" + TINY, 2, file() + ":1:10: extends: /dev/zero: is not a regular file");
+        write("huge.yaml", "# " + "x".repeat(1_100_000) + "\n");
+        validate("extends: huge.yaml\n" + TINY, 2, file() + ":1:10: extends: " + dir.resolve("huge.yaml")
+                + ": is ", "a config is read only up to 1 MiB");
+    }
+
+    @Test
+    void notANumberIsOutOfRange() throws Exception {
+        validate(TINY.replace("data: {type: ring}", "data: {type: ring, std: .nan}"), 2,
+                file() + ":2:25: data.std: '.nan' is out of range for data.std: must be a finite number > 0");
+    }
+
+    @Test
+    void infinityIsOutOfRange() throws Exception {
+        validate(TINY.replace("batch_size: 16", "batch_size: .inf"), 2,
+                file() + ":5:34: trainer.batch_size: '.inf' is out of range for trainer.batch_size: expected an integer");
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "data.radius=-.inf"), 2,
+                "gan: --set data.radius=-.inf: data.radius: '-.inf' is out of range for data.radius: "
+                        + "must be a finite number > 0");
+    }
+
+    @Test
+    void overrideOfAKeyTheFileDoesNotHaveIsBlamedOnTheOverride() throws Exception {
+        String line = assertOneMessage(gan("validate", config(TINY).toString(), "--set", "trainer.hidden.0=1"), 2,
+                "gan: --set trainer.hidden.0=1: trainer: unknown key 'hidden'; accepted keys here: [", "batch_size");
+        assertFalse(line.contains(file()), line);
+    }
+
+    @Test
+    void twoYamlDocumentsInOneFile() throws Exception {
+        validate(TINY + "---\nseed: 2\n", 2, file() + ":9:1: a second YAML document starts at line 9 (after '---'); "
+                + "one YAML document is accepted per config file");
+    }
+
+    // ---- input safety: IDX class count, image size bound
+
+    @Test
+    void idxLabelOutsideTheClasses() throws Exception {
+        byte[] labels = idxLabels(20);
+        labels[8 + 17] = (byte) 200; // sample 17 of a 10-class file labelled 200
+        Path folder = idxFolder(idxImages(20, 8, 8, 0x00000803), labels);
+        Path labelFile = folder.resolve("train-labels-idx1-ubyte.gz");
+        train(withData("{type: idx, path: mnist}"), 1, "gan: data: " + labelFile + ": the labels run 0..200 but "
+                + "class ids [10..199] have no sample, so the class count cannot be inferred; set the data's classes:");
+        train(withData("{type: idx, path: mnist, classes: 10}"), 1, "gan: data: " + labelFile
+                + ": label 200 (sample 17) is outside classes: 10; labels must be 0..9");
+    }
+
+    @Test
+    void imageOverMaxPixels() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("faces"));
+        Files.write(folder.resolve("a.png"), png(8));
+        Files.write(folder.resolve("huge.png"), blackPng(20_000, 20_000));
+        train(withData("{type: image-folder, path: faces, size: 8, channels: 1}"), 1, "gan: data: "
+                + folder.resolve("huge.png") + ": the image is 20000×20000 = 400000000 pixels, more than max_pixels "
+                + "40000000", "raise the data's max_pixels together with the heap");
+    }
+
+    /** A valid all-black 1-bit PNG: a few kilobytes on disk however many pixels its header announces. */
+    private static byte[] blackPng(int width, int height) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(png);
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        pngChunk(out, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 1).array());
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (OutputStream z = new java.util.zip.DeflaterOutputStream(idat, new java.util.zip.Deflater(9))) {
+            byte[] row = new byte[1 + (width + 7) / 8];
+            for (int y = 0; y < height; y++) {
+                z.write(row);
+            }
+        }
+        pngChunk(out, "IDAT", idat.toByteArray());
+        pngChunk(out, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void pngChunk(DataOutputStream out, String type, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        crc.update(name);
+        crc.update(data);
+        out.writeInt(data.length);
+        out.write(name);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
+    }
+
+    // ---- input safety: gan sample's output file, --n and paths
+
+    @Test
+    void sampleOutWithAnExtensionThatIsNoImageFormat() throws Exception {
+        Path keep = config(TINY);
+        String before = Files.readString(keep);
+        assertOneMessage(gan("sample", dir.toString(), "--out", keep.toString()), 1, "gan: --out " + keep
+                + ": the format follows the extension; accepted: .png (PNG), .jpg or .jpeg (JPEG), got '.yaml'");
+        assertEquals(before, Files.readString(keep), "the user's config is untouched");
+        assertOneMessage(gan("sample", dir.toString(), "--out", dir.resolve("a.txt").toString()), 1,
+                "gan: --out " + dir.resolve("a.txt") + ": the format follows the extension", "got '.txt'");
+        assertFalse(Files.exists(dir.resolve("a.txt")));
+    }
+
+    @Test
+    void sampleOutOverAFileItDidNotWrite() throws Exception {
+        Path run = trainedRun("run");
+        Path photo = dir.resolve("photo.png");
+        Files.write(photo, png(4));
+        byte[] before = Files.readAllBytes(photo);
+        assertOneMessage(gan("sample", run.toString(), "--out", photo.toString()), 1, "gan: --out " + photo
+                + " exists and is not an earlier output of gan sample (no 'gan4j sample' stamp); pass --overwrite to "
+                + "replace it, or choose another --out");
+        assertTrue(Arrays.equals(before, Files.readAllBytes(photo)), "the user's image is untouched");
+        // Its own earlier output is replaced without asking; --overwrite replaces anything; JPEG by extension.
+        Path jpeg = dir.resolve("grid.jpg");
+        assertEquals(0, gan("sample", run.toString(), "--out", jpeg.toString()).code());
+        assertEquals(0, gan("sample", run.toString(), "--out", jpeg.toString()).code());
+        assertEquals(0xFFD8, ((Files.readAllBytes(jpeg)[0] & 0xFF) << 8) | (Files.readAllBytes(jpeg)[1] & 0xFF));
+        assertEquals(0, gan("sample", run.toString(), "--out", photo.toString(), "--overwrite").code());
+        assertFalse(Arrays.equals(before, Files.readAllBytes(photo)));
+    }
+
+    @Test
+    void sampleMoreThanTheOutputHolds() throws Exception {
+        Path run = trainedRun("run");
+        long start = System.nanoTime();
+        assertOneMessage(gan("sample", run.toString(), "--n", "100000000", "--out", dir.resolve("s.png").toString()), 1,
+                "gan: --n 100000000 is more than a chart of 1-D or 2-D samples holds: at most 100000 points");
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused within seconds");
+        assertFalse(Files.exists(dir.resolve("s.png")));
+    }
+
+    @Test
+    void samplePathErrorsNameTheUsersPath() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("grids"));
+        assertOneMessage(gan("sample", dir.toString(), "--out", folder.toString()), 1,
+                "gan: --out " + folder + " is a folder; name an image file, e.g. " + folder.resolve("samples.png"));
+        Path file = write("notes.txt", "x");
+        assertOneMessage(gan("sample", dir.toString(), "--out", file.resolve("s.png").toString()), 1,
+                "gan: --out " + file.resolve("s.png") + " cannot be created: " + file + " is a file, not a folder");
+        Path out = dir.resolve("s.png");
+        assertOneMessage(gan("sample", dir.toString(), "--out", out.toString(), "--checkpoint",
+                dir.resolve("gone.ckpt").toString()), 1, "gan: --checkpoint " + dir.resolve("gone.ckpt") + ": no such file");
+        assertOneMessage(gan("sample", dir.toString(), "--out", out.toString(), "--checkpoint", folder.toString()), 1,
+                "gan: --checkpoint " + folder + " is a folder; name a checkpoint file, e.g. " + folder.resolve("best.ckpt"));
+    }
+
+    // ---- input safety: settings that cannot fit in memory, refused at validate
+
+    @Test
+    void layersTooLargeForMemory() throws Exception {
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "model.hidden=[1000000000,1000000000]"), 2,
+                "gan: --set model.hidden=[1000000000,1000000000]: model: the networks would hold about 2.0e+18 "
+                        + "parameters (estimated from the model's settings and samples of shape (2)), needing about ",
+                "with gradients and optimizer state (16 bytes each); this machine has ", "use smaller layers");
+        validate(TINY.replace("hidden: [8]", "hidden: [1000000000, 1000000000]"), 2,
+                file() + ":3:8: model: the networks would hold about 2.0e+18 parameters");
+    }
+
+    @Test
+    void batchTooLargeForMemory() throws Exception {
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "trainer.batch_size=2000000000"), 2,
+                "gan: --set trainer.batch_size=2000000000: trainer.batch_size: a batch of 2000000000 samples of shape "
+                        + "(2) takes about 14.9 GB as floats on the JVM heap, which holds at most ",
+                "use a smaller batch_size (or a larger heap: GAN_JAVA_OPTS=-Xmx...)");
+    }
 }

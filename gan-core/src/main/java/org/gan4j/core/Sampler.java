@@ -18,7 +18,9 @@ import org.gan4j.core.config.ConfigLoader;
 import org.gan4j.core.config.ExperimentConfig;
 import org.gan4j.core.output.Charts;
 import org.gan4j.core.output.ImageGrid;
+import org.gan4j.core.output.SampleOutputLimits;
 import org.gan4j.core.output.SamplePlotListener;
+import org.gan4j.core.output.UserImageFile;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.run.RunFacts;
 import org.gan4j.core.train.ConditionalDraw;
@@ -42,6 +44,15 @@ public final class Sampler {
      * @return the checkpoint the generator came from
      */
     public Path sample(Path runDir, int n, long seed, Path out, Path checkpoint) {
+        return sample(runDir, n, seed, UserImageFile.check(out, "--out", false), checkpoint);
+    }
+
+    /**
+     * As {@link #sample(Path, int, long, Path, Path)}, into an output file already checked (format from its
+     * extension, replacing only what it may replace); {@code n} is refused before any sampling when the
+     * image could not hold it ({@link SampleOutputLimits}).
+     */
+    public Path sample(Path runDir, int n, long seed, UserImageFile out, Path checkpoint) {
         RunDirectory run = RunDirectory.openForReading(runDir);
         if (n <= 0) {
             throw new RunException("--n must be a positive number of samples, got " + n);
@@ -52,6 +63,7 @@ public final class Sampler {
             return sampleConditional(run, facts, config, n, seed, out, checkpoint);
         }
         Shape shape = new Shape(facts.sampleShape());
+        checkOutputHolds(n, shape);
         ModelSpec spec = ModelSpec.of(shape, config.getLatent().getDim());
         CheckpointStore store = run.checkpoints();
         try (NDManager root = NDManager.newBaseManager();
@@ -78,8 +90,8 @@ public final class Sampler {
      * condition | baseline | output | target rows, or for a class-conditional run one row per class
      * (n rounded up to a multiple of the class count).
      */
-    private Path sampleConditional(RunDirectory run, RunFacts facts, ExperimentConfig config, int n, long seed, Path out,
-            Path checkpoint) {
+    private Path sampleConditional(RunDirectory run, RunFacts facts, ExperimentConfig config, int n, long seed,
+            UserImageFile out, Path checkpoint) {
         Path runDir = run.path();
         Path configDir = dataBase(run, facts);
         CheckpointStore store = run.checkpoints();
@@ -87,6 +99,7 @@ public final class Sampler {
                 SampleSource data = config.getData().open(new DataContext(configDir, config.getSeed()))) {
             ModelSpec spec = RunAssembler.modelSpec(config, data);
             int count = spec.numClasses() > 0 ? spec.numClasses() * ((n + spec.numClasses() - 1) / spec.numClasses()) : n;
+            checkConditionalOutputHolds(n, spec.numClasses(), spec.sampleShape().getShape());
             try (GanNetworks nets = GanNetworks.create(config.getModel(), spec, root)) {
                 Path from = checkpoint != null ? store.restoreNetworks(checkpoint, nets, root).file()
                         : store.restoreLatestNetworks(nets, root).orElseThrow(() ->
@@ -94,7 +107,7 @@ public final class Sampler {
                 NoiseSampler noise = new NoiseSampler(config.getLatent().getDim(), config.getLatent().getDistribution());
                 ConditionalSamples drawn = ConditionalDraw.draw(nets, config.getTask(), data, noise, root, count,
                         StreamSeeds.derive(seed, 1), StreamSeeds.derive(seed, 2), StreamSeeds.derive(seed, 3));
-                SamplePlotListener.writeConditionalGrid(out, drawn, spec.sampleShape().getShape(), count);
+                out.write(SamplePlotListener.conditionalGrid(drawn, spec.sampleShape().getShape(), count));
                 return from;
             }
         } catch (IOException e) {
@@ -111,17 +124,39 @@ public final class Sampler {
         return base != null && Files.isDirectory(base) ? base : run.path();
     }
 
-    private static void write(Path out, float[] samples, int n, Shape shape, Path from) throws IOException {
+    private static void write(UserImageFile out, float[] samples, int n, Shape shape, Path from) {
         long[] s = shape.getShape();
         String title = n + " samples from " + from.getFileName();
         if (s.length == 3) {
-            ImageGrid.write(out, samples, n, (int) s[0], (int) s[1], (int) s[2], (int) Math.ceil(Math.sqrt(n)));
+            out.write(ImageGrid.render(samples, n, (int) s[0], (int) s[1], (int) s[2], (int) Math.ceil(Math.sqrt(n)),
+                    List.of()));
         } else if (shape.size() == 2) {
-            Charts.scatter2d(out, title, new float[0], samples);
+            out.write(Charts.scatter2dImage(title, new float[0], samples));
         } else if (shape.size() == 1) {
-            Charts.histogram1d(out, title, samples, samples, null);
+            out.write(Charts.histogram1dImage(title, samples, samples, null));
         } else {
             throw new RunException("cannot draw samples of shape " + shape + "; images (C, H, W), 1-D and 2-D are drawn");
+        }
+    }
+
+    /** Refuses, before any sampling, an n the output image cannot hold. */
+    private static void checkOutputHolds(int n, Shape shape) {
+        long[] s = shape.getShape();
+        if (s.length == 3) {
+            SampleOutputLimits.checkSquareGrid(n, (int) s[1], (int) s[2]);
+        } else if (shape.size() <= 2) {
+            SampleOutputLimits.checkPoints(n);
+        }
+    }
+
+    /** Class-conditional: one row per class; image tasks: one row per example, up to four titled columns. */
+    private static void checkConditionalOutputHolds(int n, int numClasses, long[] chw) {
+        if (numClasses > 0) {
+            SampleOutputLimits.checkGrid(n, (int) chw[1], (int) chw[2],
+                    k -> new long[] {numClasses * ((k + numClasses - 1) / numClasses), Math.max(1, (k + numClasses - 1) / numClasses)},
+                    false);
+        } else {
+            SampleOutputLimits.checkGrid(n, (int) chw[1], (int) chw[2], k -> new long[] {4 * k, 4}, true);
         }
     }
 }

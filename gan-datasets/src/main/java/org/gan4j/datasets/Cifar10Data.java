@@ -150,4 +150,9 @@ public final class Cifar10Data implements DataSource, Validated {
         ImageSet set = new ImageSet(pixels, ids, CLASSES, shape, folder.toString());
         return labels ? set : set.withoutLabels();
     }
+
+    @Override
+    public java.util.Optional<ai.djl.ndarray.types.Shape> knownSampleShape() {
+        return java.util.Optional.of(new ai.djl.ndarray.types.Shape(3, SIDE, SIDE));
+    }
 }

@@ -87,4 +87,9 @@ public final class GaussianData implements DataSource, Validated {
     public SampleSource open(DataContext context) {
         return new MixtureSamples(mixture());
     }
+
+    @Override
+    public java.util.Optional<ai.djl.ndarray.types.Shape> knownSampleShape() {
+        return java.util.Optional.of(new ai.djl.ndarray.types.Shape(1));
+    }
 }

@@ -60,4 +60,9 @@ public final class GridData implements DataSource {
     public SampleSource open(DataContext context) {
         return new MixtureSamples(mixture());
     }
+
+    @Override
+    public java.util.Optional<ai.djl.ndarray.types.Shape> knownSampleShape() {
+        return java.util.Optional.of(new ai.djl.ndarray.types.Shape(2));
+    }
 }

@@ -29,6 +29,9 @@ public final class IdxData implements DataSource {
     /** Class path folder of the embedded Fashion-MNIST test split (MIT, Zalando SE). */
     static final String EMBEDDED = "/org/gan4j/datasets/fashion-mnist/";
 
+    /** Fashion-MNIST's class count, for the built-in copies (a small limit may leave some unseen). */
+    static final int FASHION_MNIST_CLASSES = 10;
+
     @JsonPropertyDescription("folder holding the IDX files as officially named (train-images-idx3-ubyte[.gz], "
             + "train-labels-idx1-ubyte[.gz], t10k-...); default: Debian's /usr/share/datasets/fashion-mnist, "
             + "else the embedded Fashion-MNIST test split (10,000 images)")
@@ -39,6 +42,10 @@ public final class IdxData implements DataSource {
 
     @JsonPropertyDescription("attach class labels to batches")
     private boolean labels = true;
+
+    @JsonPropertyDescription("number of classes; labels must be 0..classes-1 (default: inferred from the labels, "
+            + "which must then leave no id without a sample; 10 for the built-in Fashion-MNIST)")
+    private Integer classes;
 
     @JsonPropertyDescription("use only the first this many images (0: all)")
     private int limit = 0;
@@ -84,6 +91,14 @@ public final class IdxData implements DataSource {
         this.limit = ConfigChecks.nonNegative(limit);
     }
 
+    public Integer getClasses() {
+        return classes;
+    }
+
+    public void setClasses(Integer classes) {
+        this.classes = classes == null ? null : ConfigChecks.positive(classes);
+    }
+
     void debianFolder(Path folder) {
         this.debianFolder = folder;
     }
@@ -110,11 +125,11 @@ public final class IdxData implements DataSource {
                 throw new IOException(folder + ": not a folder; path must name the folder holding "
                         + prefix + "-images-idx3-ubyte[.gz] and " + prefix + "-labels-idx1-ubyte[.gz]");
             }
-            return fromFolder(folder, prefix);
+            return fromFolder(folder, prefix, classes);
         }
         if (Files.isDirectory(debianFolder) && find(debianFolder, prefix, "images", 3).isPresent()) {
             LOG.info("idx: reading Debian's Fashion-MNIST ({} split) from {}", split, debianFolder);
-            return fromFolder(debianFolder, prefix);
+            return fromFolder(debianFolder, prefix, classes != null ? classes : FASHION_MNIST_CLASSES);
         }
         if ("train".equals(split)) {
             LOG.warn("idx: no path given and no Fashion-MNIST under {}; the embedded Fashion-MNIST test split "
@@ -125,7 +140,7 @@ public final class IdxData implements DataSource {
         return embedded(labels, limit);
     }
 
-    private ImageSet fromFolder(Path folder, String prefix) throws IOException {
+    private ImageSet fromFolder(Path folder, String prefix, Integer declaredClasses) throws IOException {
         Path images = find(folder, prefix, "images", 3).orElseThrow(() -> new IOException(folder
                 + ": no " + prefix + "-images-idx3-ubyte file (accepted: " + candidates(prefix, "images", 3) + ")"));
         IdxFiles.Images read = IdxFiles.readImages(images, limit);
@@ -137,7 +152,7 @@ public final class IdxData implements DataSource {
                 + ": no " + prefix + "-labels-idx1-ubyte file (accepted: " + candidates(prefix, "labels", 1)
                 + "); set labels: false to train without labels"));
         byte[] raw = IdxFiles.readLabels(labelFile, limit);
-        return withLabels(read, raw, images.toString(), labelFile.toString());
+        return withLabels(read, raw, images.toString(), labelFile.toString(), declaredClasses);
     }
 
     /** The embedded Fashion-MNIST test split: 10,000 images (1, 28, 28), 10 classes. */
@@ -152,11 +167,16 @@ public final class IdxData implements DataSource {
         }
         byte[] raw = IdxFiles.readLabels("embedded " + labelsName,
                 () -> IdxData.class.getResourceAsStream(labelsName), limit);
-        return withLabels(read, raw, "embedded " + imagesName, "embedded " + labelsName);
+        return withLabels(read, raw, "embedded " + imagesName, "embedded " + labelsName, FASHION_MNIST_CLASSES);
     }
 
-    private static ImageSet withLabels(IdxFiles.Images read, byte[] raw, String imagesName, String labelsName)
-            throws IOException {
+    /**
+     * Images with their labels, checked against the class count: declared ({@code classes:}), or inferred
+     * as the largest label + 1, which must leave no id without a sample (IDX declares no class count, and
+     * a stray label would otherwise size a class-conditional model).
+     */
+    private static ImageSet withLabels(IdxFiles.Images read, byte[] raw, String imagesName, String labelsName,
+            Integer declaredClasses) throws IOException {
         if (raw.length != read.count()) {
             throw new IOException(labelsName + ": holds " + raw.length + " labels but " + imagesName
                     + " holds " + read.count() + " images; expected one label per image");
@@ -165,8 +185,9 @@ public final class IdxData implements DataSource {
         for (int i = 0; i < raw.length; i++) {
             ids[i] = raw[i] & 0xFF;
         }
-        return new ImageSet(read.pixels(), ids, ImageSet.classCount(ids),
-                new Shape(1, read.rows(), read.cols()), imagesName);
+        int numClasses = declaredClasses != null ? LabelClasses.checkDeclared(ids, declaredClasses, labelsName)
+                : LabelClasses.inferWithoutGaps(ids, labelsName);
+        return new ImageSet(read.pixels(), ids, numClasses, new Shape(1, read.rows(), read.cols()), imagesName);
     }
 
     /** The first existing file among the accepted names, e.g. t10k-images-idx3-ubyte.gz. */

@@ -58,6 +58,10 @@ public final class ImageFolderData extends CropOptions implements DataSource, Va
             + "instead (size and labels are then unused)")
     private int cropSize = 0;
 
+    @JsonPropertyDescription("largest image accepted, in pixels (width × height, read from the file's header before "
+            + "decoding); the default 40000000 fits the default heap (-Xmx2g)")
+    private long maxPixels = BoundedImageReader.DEFAULT_MAX_PIXELS;
+
 
 
 
@@ -105,6 +109,14 @@ public final class ImageFolderData extends CropOptions implements DataSource, Va
 
     public void setLimit(int limit) {
         this.limit = ConfigChecks.nonNegative(limit);
+    }
+
+    public long getMaxPixels() {
+        return maxPixels;
+    }
+
+    public void setMaxPixels(long maxPixels) {
+        this.maxPixels = ConfigChecks.positive(maxPixels);
     }
 
     public int getCropSize() {
@@ -250,18 +262,9 @@ public final class ImageFolderData extends CropOptions implements DataSource, Va
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    /** Decodes one file; the message names it when it is no readable image. */
-    private static BufferedImage read(Path file) throws IOException {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": cannot decode the image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new IOException(file + ": not a readable PNG or JPEG image");
-        }
-        return image;
+    /** Decodes one file within max_pixels; the message names it when it is no readable image. */
+    private BufferedImage read(Path file) throws IOException {
+        return BoundedImageReader.read(file, maxPixels);
     }
 
     /** Reads one file, crops, scales and writes its C·size·size bytes at {@code offset}. */
@@ -336,5 +339,10 @@ public final class ImageFolderData extends CropOptions implements DataSource, Va
         g.drawImage(image, 0, 0, side, side, null);
         g.dispose();
         return out;
+    }
+
+    @Override
+    public java.util.Optional<ai.djl.ndarray.types.Shape> knownSampleShape() {
+        return java.util.Optional.of(cropSize > 0 ? new ai.djl.ndarray.types.Shape(channels, cropSize, cropSize) : new ai.djl.ndarray.types.Shape(channels, size, size));
     }
 }

@@ -106,4 +106,9 @@ public final class PhotosData extends CropOptions implements DataSource, Validat
             return Photo.of(image, name, channels);
         }
     }
+
+    @Override
+    public java.util.Optional<ai.djl.ndarray.types.Shape> knownSampleShape() {
+        return java.util.Optional.of(new ai.djl.ndarray.types.Shape(channels, cropSize, cropSize));
+    }
 }

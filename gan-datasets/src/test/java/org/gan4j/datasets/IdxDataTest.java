@@ -222,4 +222,48 @@ class IdxDataTest {
         assertTrue(e.getMessage().contains("train-images-idx3-ubyte"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new IdxData().setSplit("validation"));
     }
+
+    /** 12 images: labels 0..9, then {@code stray} twice. */
+    private void writeLabelled(String folder, int stray) throws IOException {
+        Files.createDirectories(dir.resolve(folder));
+        byte[] labels = new byte[12];
+        for (int i = 0; i < 12; i++) {
+            labels[i] = (byte) (i < 10 ? i : stray);
+        }
+        Files.write(dir.resolve(folder).resolve("train-images-idx3-ubyte"),
+                imagesFile(IdxFiles.IMAGES_MAGIC, 12, 3, 2, tinySet(12)[0]));
+        Files.write(dir.resolve(folder).resolve("train-labels-idx1-ubyte"), labelsFile(12, labels));
+    }
+
+    @Test
+    void inferredClassesWithGapsAreRefusedNamingTheMissingIdsAndTheKey() throws IOException {
+        writeLabelled("stray", 200);
+        IOException e = assertThrows(IOException.class, () -> idx("stray", "train").load(context()));
+        assertEquals(dir.resolve("stray/train-labels-idx1-ubyte") + ": the labels run 0..200 but class ids [10..199] "
+                + "have no sample, so the class count cannot be inferred; set the data's classes: (labels must be "
+                + "below it) to settle it", e.getMessage());
+        writeLabelled("gaps", 13);
+        IdxData idx = idx("gaps", "train");
+        e = assertThrows(IOException.class, () -> idx.load(context()));
+        assertTrue(e.getMessage().contains("the labels run 0..13 but class ids [10..12] have no sample"), e.getMessage());
+        // The key settles it: a declared count with empty classes is the user's statement.
+        idx.setClasses(14);
+        assertEquals(14, idx.load(context()).numClasses());
+    }
+
+    @Test
+    void labelsAreCheckedAgainstDeclaredClasses() throws IOException {
+        writeLabelled("stray", 200);
+        IdxData idx = idx("stray", "train");
+        idx.setClasses(10);
+        IOException e = assertThrows(IOException.class, () -> idx.load(context()));
+        assertEquals(dir.resolve("stray/train-labels-idx1-ubyte") + ": label 200 (sample 10) is outside classes: 10; "
+                + "labels must be 0..9 (set classes: to the data's class count, or check the labels file)", e.getMessage());
+        writeLabelled("clean", 9);
+        IdxData clean = idx("clean", "train");
+        assertEquals(10, clean.load(context()).numClasses());
+        clean.setClasses(10);
+        assertEquals(10, clean.load(context()).numClasses());
+        assertThrows(IllegalArgumentException.class, () -> clean.setClasses(0));
+    }
 }

@@ -117,4 +117,63 @@ class ImageFolderDataTest {
         assertThrows(IllegalArgumentException.class, () -> new ImageFolderData().setChannels(2));
         assertThrows(IllegalArgumentException.class, () -> new ImageFolderData().setSize(0));
     }
+
+    /**
+     * A valid 1-bit gray PNG of width × height, all black: a few kilobytes on disk however large its
+     * pixel count (rows of zeros deflate to almost nothing).
+     */
+    static byte[] blackPng(int width, int height) throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(png);
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(out, "IHDR", ihdr.array());
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat,
+                new java.util.zip.Deflater(9))) {
+            byte[] row = new byte[1 + (width + 7) / 8]; // filter byte 0, then the row's bits
+            for (int y = 0; y < height; y++) {
+                z.write(row);
+            }
+        }
+        chunk(out, "IDAT", idat.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(java.io.DataOutputStream out, String type, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        crc.update(name);
+        crc.update(data);
+        out.writeInt(data.length);
+        out.write(name);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
+    }
+
+    @Test
+    void anImageOverMaxPixelsIsRefusedFromItsHeaderBeforeDecoding() throws IOException {
+        Files.createDirectories(dir.resolve("huge"));
+        Path huge = dir.resolve("huge/big.png");
+        Files.write(huge, blackPng(20_000, 20_000));
+        assertTrue(Files.size(huge) < 2_000_000, "a small file: " + Files.size(huge));
+        long start = System.nanoTime();
+        IOException e = assertThrows(IOException.class, () -> folder("huge", 8, 1).load(new DataContext(dir, 1)));
+        assertEquals(huge + ": the image is 20000×20000 = 400000000 pixels, more than max_pixels 40000000 (decoding it "
+                + "would take about 1600 MB of memory); scale it down, or raise the data's max_pixels together with the "
+                + "heap (GAN_JAVA_OPTS=-Xmx...)", e.getMessage());
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused without decoding");
+
+        // The bound is the setting: an image within it decodes as before.
+        Files.write(huge, blackPng(300, 200));
+        ImageFolderData small = folder("huge", 8, 1);
+        small.setMaxPixels(60_000);
+        assertEquals(1, small.load(new DataContext(dir, 1)).size());
+        small.setMaxPixels(59_999);
+        e = assertThrows(IOException.class, () -> small.load(new DataContext(dir, 1)));
+        assertTrue(e.getMessage().contains("300×200 = 60000 pixels, more than max_pixels 59999"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> small.setMaxPixels(0));
+    }
 }

@@ -142,6 +142,42 @@ public final class DcganArchitecture implements Architecture {
         return d;
     }
 
+    /** Widths up to this are planned exactly (8 × it still fits an int). */
+    private static final int MAX_PLANNED_WIDTH = 1 << 20;
+
+    /** The convolution kernels, dense layers and batch-norm parameters of the two plans. */
+    @Override
+    public java.util.OptionalDouble estimateParameters(ModelSpec spec) {
+        Image image = check(spec);
+        if (baseWidth > MAX_PLANNED_WIDTH) {
+            // The plans' int widths would overflow; parameters grow at least linearly with the width.
+            DcganArchitecture capped = new DcganArchitecture();
+            capped.setBaseWidth(MAX_PLANNED_WIDTH);
+            return java.util.OptionalDouble.of(capped.estimateParameters(spec).getAsDouble()
+                    * ((double) baseWidth / MAX_PLANNED_WIDTH));
+        }
+        List<Level> g = generatorPlan(image);
+        double count = (double) (spec.latentDim() + spec.numClasses()) * g.get(0).channels() * g.get(0).kernel()
+                * g.get(0).kernel() + 4.0 * g.get(0).channels();
+        for (int i = 1; i < g.size(); i++) {
+            Level level = g.get(i);
+            boolean last = i == g.size() - 1;
+            int filters = last && level.channels() == 1 ? 2 : level.channels(); // as generator() builds it
+            count += (double) g.get(i - 1).channels() * filters * level.kernel() * level.kernel()
+                    + (last ? 0 : 4.0 * filters);
+        }
+        List<Level> d = discriminatorPlan(image);
+        double in = image.channels() + spec.numClasses();
+        for (int i = 0; i < d.size() - 1; i++) {
+            Level level = d.get(i);
+            count += in * level.channels() * level.kernel() * level.kernel() + (i > 0 ? 4.0 * level.channels() : 0);
+            in = level.channels();
+        }
+        Level lastMap = d.get(d.size() - 2);
+        count += in * lastMap.size() * lastMap.size();
+        return java.util.OptionalDouble.of(count);
+    }
+
     /** G's levels from the 1×1 latent to the image: widths double towards the latent side. */
     private List<Level> generatorPlan(Image image) {
         List<Level> plan = new ArrayList<>();

@@ -169,6 +169,30 @@ public final class MlpArchitecture implements Architecture {
         return d;
     }
 
+    /** Weights and biases of the dense layers (and G's batch-norm scales, shifts and statistics). */
+    @Override
+    public java.util.OptionalDouble estimateParameters(ModelSpec spec) {
+        int classes = ClassConditioning.classes(spec, "mlp");
+        ActivationKind gAct = generatorActivation != null ? generatorActivation : activation;
+        ActivationKind dAct = discriminatorActivation != null ? discriminatorActivation : activation;
+        double g = dense(spec.latentDim() + classes, generatorHidden != null ? generatorHidden : hidden,
+                gAct.unitsPerOutput(maxoutPieces), generatorBatchNorm, spec.sampleShape().size());
+        double d = dense(spec.sampleShape().size() + classes, discriminatorHidden != null ? discriminatorHidden : hidden,
+                dAct.unitsPerOutput(maxoutPieces), false, 1);
+        return java.util.OptionalDouble.of(g + d);
+    }
+
+    private static double dense(double inputs, List<Integer> widths, int unitsPerOutput, boolean batchNorm, double outputs) {
+        double count = 0;
+        double in = inputs;
+        for (int width : widths) {
+            double units = (double) width * unitsPerOutput;
+            count += in * units + units + (batchNorm ? 4 * units : 0);
+            in = width;
+        }
+        return count + in * outputs + outputs;
+    }
+
     private static NDList reshapeToSamples(NDList x, Shape sampleShape) {
         NDArray flat = x.head();
         return new NDList(flat.reshape(new Shape(flat.getShape().get(0)).addAll(sampleShape)));

@@ -271,6 +271,42 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
         return s;
     }
 
+    /**
+     * The U-Net's (4×4 convolutions down, transposed convolutions up on decoder + skip channels) and the
+     * PatchGAN's kernels, biases and batch-norm parameters, as {@link #generator} and {@link #discriminator}
+     * build them.
+     */
+    @Override
+    public java.util.OptionalDouble estimateParameters(ModelSpec spec) {
+        validate();
+        Images images = check(spec);
+        double[] w = new double[depth];
+        for (int i = 0; i < depth; i++) {
+            w[i] = width(filters, maxFilters, i);
+        }
+        double count = 0;
+        double in = images.conditionChannels();
+        for (int i = 0; i < depth; i++) {
+            count += in * w[i] * 16 + (i > 0 ? 4 * w[i] : 0);
+            in = w[i];
+        }
+        for (int k = depth - 1; k >= 1; k--) {
+            double up = w[k - 1] == 1 ? 2 : w[k - 1];
+            count += (k == depth - 1 ? w[k] : 2 * w[k]) * up * 16 + 4 * w[k - 1];
+        }
+        double outFilters = images.channels() == 1 ? 2 : images.channels();
+        count += (depth == 1 ? w[0] : 2 * w[0]) * outFilters * 16;
+        in = images.channels() + images.conditionChannels();
+        for (int i = 0; i <= dLayers + 1; i++) {
+            boolean first = i == 0;
+            boolean last = i == dLayers + 1;
+            double f = last ? 1 : width(dFilters, dMaxFilters, i);
+            count += in * f * 16 + (first || last ? f : 0) + (!first && !last ? 4 * f : 0);
+            in = f;
+        }
+        return java.util.OptionalDouble.of(count);
+    }
+
     private static int width(int base, int cap, int level) {
         return (int) Math.min((long) base << Math.min(level, 31), cap);
     }

@@ -18,4 +18,13 @@ public interface DataSource {
      * @throws IOException when a file is missing, unreadable or malformed (the message names it)
      */
     SampleSource open(DataContext context) throws IOException;
+
+    /**
+     * The shape of one sample when the settings alone fix it, without reading any file (e.g. (2) for
+     * points, (C, size, size) for scaled images); empty when only the files tell. Used to estimate the
+     * memory a run needs before it starts.
+     */
+    default java.util.Optional<ai.djl.ndarray.types.Shape> knownSampleShape() {
+        return java.util.Optional.empty();
+    }
 }

@@ -21,4 +21,15 @@ public interface Architecture {
 
     /** The discriminator D: a sample (and condition) to one logit (or one per patch). */
     Block discriminator(ModelSpec spec);
+
+    /**
+     * About how many parameters G and D hold together for {@code spec}, counted from the settings without
+     * building anything (a double: impossible settings overflow a long), or empty when the architecture
+     * cannot tell. The framework refuses, before training, a model whose parameters cannot fit in memory.
+     *
+     * @throws IllegalArgumentException when the spec does not suit the architecture (as the builders do)
+     */
+    default java.util.OptionalDouble estimateParameters(ModelSpec spec) {
+        return java.util.OptionalDouble.empty();
+    }
 }

@@ -2,14 +2,11 @@ package org.gan4j.core.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -68,7 +65,7 @@ final class ConfigComposer {
         try {
             sources = SourceMap.of(label, text, (YAMLFactory) mapper.getFactory());
             // A key written twice in one mapping would silently keep only the last value.
-            tree = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(text);
+            tree = YamlTrees.read(mapper, text, true);
         } catch (JacksonException e) {
             var loc = e.getLocation();
             String where = loc == null || loc.getLineNr() < 1 ? label
@@ -163,11 +160,11 @@ final class ConfigComposer {
         String where = namedAt == null ? file.toString() : namedAt;
         String what = namedAt == null ? "" : file + ": ";
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return BoundedTextFile.readUtf8(file, BoundedTextFile.CONFIG_LIMIT);
         } catch (NoSuchFileException e) {
             throw new ConfigException(where, namedAt == null ? "" : EXTENDS, what + "no such file");
-        } catch (MalformedInputException e) {
-            throw new ConfigException(where, namedAt == null ? "" : EXTENDS, what + "is not UTF-8 text");
+        } catch (BoundedTextFile.RefusedException e) {
+            throw new ConfigException(where, namedAt == null ? "" : EXTENDS, what + e.getMessage());
         } catch (IOException e) {
             throw new ConfigException(where, namedAt == null ? "" : EXTENDS, what + "cannot be read (" + e + ")");
         }

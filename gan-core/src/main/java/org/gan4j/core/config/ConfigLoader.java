@@ -107,6 +107,7 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new ConfigException(sources.fileLabel(), "", e.getOriginalMessage());
         }
+        refuseNonFinite(tree, JsonPointer.empty(), "", sources);
         requireSection(config.getData() != null, "data", org.gan4j.api.data.DataSource.class, sources);
         requireSection(config.getModel() != null, "model", org.gan4j.api.model.Architecture.class, sources);
         requireSection(config.getLoss() != null, "loss", org.gan4j.api.loss.AdversarialLoss.class, sources);
@@ -116,7 +117,31 @@ public final class ConfigLoader {
         requireSection(config.getTrainer().getDiscriminatorOptimizer() != null, "trainer.discriminator_optimizer",
                 org.gan4j.api.optim.OptimizerSpec.class, sources);
         validateTogether(config, sources);
+        MemoryFit.check(config, sources, MemoryFit.Limits.current());
         return config;
+    }
+
+    /**
+     * A {@code .nan}/{@code .inf} that a setter did not check itself: no setting of gan4j accepts one, so
+     * it is out of range wherever it is written.
+     */
+    private static void refuseNonFinite(JsonNode node, JsonPointer at, String key, SourceMap sources) {
+        if (YamlTrees.isNonFinite(node)) {
+            throw outOfRange(sources.locate(at), key, node, "expected a finite number");
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> refuseNonFinite(f.getValue(), at.appendProperty(f.getKey()),
+                    key.isEmpty() ? f.getKey() : key + "." + f.getKey(), sources));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseNonFinite(node.get(i), at.appendIndex(i), key + "[" + i + "]", sources);
+            }
+        }
+    }
+
+    private static ConfigException outOfRange(String where, String key, JsonNode value, String accepted) {
+        return new ConfigException(where, key, "'" + YamlTrees.yamlText(value.doubleValue()) + "' is out of range for "
+                + key + ": " + accepted);
     }
 
     /** Runs {@link Validated#validate()} of every section that checks its settings together. */
@@ -191,6 +216,13 @@ public final class ConfigLoader {
                     "unknown type '" + t.getTypeId() + "'; registered: " + accepted);
         }
         JsonNode bad = tree.at(pointer);
+        if (YamlTrees.isNonFinite(bad)) {
+            Throwable cause = rootCause(e);
+            String accepted = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                    ? cause.getMessage().replaceFirst(", got .*$", "")
+                    : "expected " + (e instanceof MismatchedInputException m ? describe(m.getTargetType()) : "a finite number");
+            return outOfRange(sources.locate(pointer), key, bad, accepted);
+        }
         // YAML reads `key:` with nothing after it as null, or as "" at the end of a document.
         if (e instanceof InvalidNullException || bad.isNull() || (bad.isTextual() && bad.asText().isEmpty())) {
             return new ConfigException(sources.locate(pointer), key,
@@ -312,15 +344,20 @@ public final class ConfigLoader {
         String rawValue = override.substring(eq + 1);
         JsonNode value;
         try {
-            value = rawValue.isBlank() ? TextNode.valueOf("") : mapper.readTree(rawValue);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(label, keyPath, "the value is not valid YAML: " + ConfigComposer.yamlProblem(e)
+            value = rawValue.isBlank() ? TextNode.valueOf("") : YamlTrees.read(mapper, rawValue, false);
+        } catch (java.io.IOException e) {
+            if (!(e instanceof JsonProcessingException p)) {
+                throw new ConfigException(label, keyPath, "the value cannot be read: " + e.getMessage());
+            }
+            throw new ConfigException(label, keyPath, "the value is not valid YAML: " + ConfigComposer.yamlProblem(p)
                     + "; quote it or write it as in a YAML file, e.g. --set model.hidden=[64,64]");
         }
         String[] parts = keyPath.split("\\.");
         List<String> walked = new ArrayList<>();
         JsonNode node = root;
         JsonPointer pointer = JsonPointer.empty();
+        // The first key the override adds: everything below it comes from the override, not the file.
+        JsonPointer created = null;
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             if (part.isEmpty()) {
@@ -339,11 +376,17 @@ public final class ConfigLoader {
             } else if (node instanceof ObjectNode object) {
                 pointer = pointer.appendProperty(part);
                 if (last) {
+                    if (created == null && object.get(part) == null) {
+                        created = pointer;
+                    }
                     object.set(part, value);
                 } else {
                     JsonNode child = object.get(part);
                     if (child == null || child.isNull()) {
                         child = object.putObject(part);
+                        if (created == null) {
+                            created = pointer;
+                        }
                     }
                     node = child;
                 }
@@ -352,7 +395,7 @@ public final class ConfigLoader {
                         "is a single value, so it has no key '" + part + "'");
             }
         }
-        sources.override(pointer.toString(), label);
+        sources.override((created != null ? created : pointer).toString(), label);
     }
 
     private static int parseIndex(String part, int size, String label, String keyPath) {

@@ -28,11 +28,25 @@ final class SourceMap {
         SourceMap map = new SourceMap(fileLabel);
         try (JsonParser parser = factory.createParser(yaml)) {
             JsonToken token;
+            int depth = 0;
+            boolean rootDone = false;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    rootDone = --depth == 0;
                     continue;
                 }
                 String where = map.format(parser.currentTokenLocation());
+                if (depth == 0 && rootDone) {
+                    // `---` starts another document, which Jackson would silently drop or call a trailing token.
+                    throw new ConfigException(where, "", "a second YAML document starts at line "
+                            + parser.currentTokenLocation().getLineNr() + " (after '---'); one YAML document is "
+                            + "accepted per config file: merge them, or put the second in its own file");
+                }
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (depth == 0 && token != JsonToken.FIELD_NAME) {
+                    rootDone = true;
+                }
                 if (token == JsonToken.FIELD_NAME) {
                     map.keyLocations.put(parser.getParsingContext().pathAsPointer().toString(), where);
                 } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
@@ -55,6 +69,22 @@ final class SourceMap {
             m.keySet().removeIf(p -> p.equals(pointer) || p.startsWith(pointer + "/"));
             m.put(pointer, label);
         }
+    }
+
+    /**
+     * Where a problem with the section at {@code pointer} as a whole is to be blamed: the {@code --set}
+     * overrides that changed it when there are any (they, not the file, made it what it is), else the
+     * section's position.
+     */
+    String locateSection(JsonPointer pointer) {
+        String at = pointer.toString();
+        java.util.Set<String> overrides = new java.util.TreeSet<>();
+        for (Map.Entry<String, String> e : valueLocations.entrySet()) {
+            if ((e.getKey().equals(at) || e.getKey().startsWith(at + "/")) && e.getValue().startsWith("--set ")) {
+                overrides.add(e.getValue());
+            }
+        }
+        return overrides.isEmpty() ? locate(pointer) : String.join(", ", overrides);
     }
 
     /** Forgets the positions at and under {@code pointer} (a value that another file replaces). */

@@ -24,6 +24,15 @@ public final class Charts {
 
     /** A scatter plot of real and generated 2-D samples on shared axes. */
     public static void scatter2d(Path file, String title, float[] real, float[] fake) throws IOException {
+        save(scatterChart(title, real, fake), file);
+    }
+
+    /** {@link #scatter2d} as an image. */
+    public static java.awt.image.BufferedImage scatter2dImage(String title, float[] real, float[] fake) {
+        return BitmapEncoder.getBufferedImage(scatterChart(title, real, fake));
+    }
+
+    private static XYChart scatterChart(String title, float[] real, float[] fake) {
         XYChart chart = base(title, "x1", "x2", 640, 640);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
@@ -32,12 +41,22 @@ public final class Charts {
         addPoints(chart, "generated", fake, FAKE);
         double[] bounds = bounds(real.length > 0 ? real : fake, 0.25);
         chart.getStyler().setXAxisMin(bounds[0]).setXAxisMax(bounds[1]).setYAxisMin(bounds[0]).setYAxisMax(bounds[1]);
-        save(chart, file);
+        return chart;
     }
 
     /** Histogram densities of real and generated 1-D samples, with the true density when known. */
     public static void histogram1d(Path file, String title, float[] real, float[] fake, Line trueDensity)
             throws IOException {
+        save(histogramChart(title, real, fake, trueDensity), file);
+    }
+
+    /** {@link #histogram1d} as an image. */
+    public static java.awt.image.BufferedImage histogram1dImage(String title, float[] real, float[] fake,
+            Line trueDensity) {
+        return BitmapEncoder.getBufferedImage(histogramChart(title, real, fake, trueDensity));
+    }
+
+    private static XYChart histogramChart(String title, float[] real, float[] fake, Line trueDensity) {
         double[] range = bounds(real, 0.5);
         int bins = 60;
         XYChart chart = base(title, "x", "density", 800, 500);
@@ -49,7 +68,7 @@ public final class Charts {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         }
         chart.getStyler().setXAxisMin(range[0]).setXAxisMax(range[1]);
-        save(chart, file);
+        return chart;
     }
 
     /** Curves over training steps. */

@@ -21,6 +21,21 @@ public final class ImageGrid {
     /** A grid with a title above each column (e.g. condition, baseline, output, target); none when empty. */
     public static void write(Path file, float[] pixels, int n, int channels, int height, int width, int columns,
             java.util.List<String> columnTitles) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(render(pixels, n, channels, height, width, columns, columnTitles), "png", png);
+        AtomicFiles.write(file, png.toByteArray());
+    }
+
+    /** Width and height in pixels of the grid {@link #render} draws, computed without drawing it. */
+    public static long[] size(long n, int height, int width, int columns, boolean titled) {
+        long rows = (n + columns - 1) / columns;
+        long scale = Math.max(1, 512 / Math.max(1L, (long) columns * width));
+        return new long[] {columns * (width * scale + PAD) + PAD, rows * (height * scale + PAD) + PAD + (titled ? 18 : 0)};
+    }
+
+    /** The grid as an image (see {@link #write}). */
+    public static BufferedImage render(float[] pixels, int n, int channels, int height, int width, int columns,
+            java.util.List<String> columnTitles) {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("an image grid needs 1 or 3 channels, got " + channels);
         }
@@ -56,9 +71,7 @@ public final class ImageGrid {
                 }
             }
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        AtomicFiles.write(file, png.toByteArray());
+        return image;
     }
 
     private static int toByte(float v) {

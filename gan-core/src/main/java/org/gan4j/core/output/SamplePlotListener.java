@@ -115,6 +115,13 @@ public final class SamplePlotListener implements TrainingListener {
      */
     public static void writeConditionalGrid(Path file, ConditionalSamples s, long[] imageShape, int rows)
             throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(conditionalGrid(s, imageShape, rows), "png", png);
+        AtomicFiles.write(file, png.toByteArray());
+    }
+
+    /** {@link #writeConditionalGrid} as an image. */
+    public static java.awt.image.BufferedImage conditionalGrid(ConditionalSamples s, long[] imageShape, int rows) {
         int dimension = Math.toIntExact(imageShape[0] * imageShape[1] * imageShape[2]);
         float[] pixels;
         int columns;
@@ -137,7 +144,7 @@ public final class SamplePlotListener implements TrainingListener {
                 }
             }
         }
-        ImageGrid.write(file, pixels, pixels.length / dimension, (int) imageShape[0], (int) imageShape[1],
+        return ImageGrid.render(pixels, pixels.length / dimension, (int) imageShape[0], (int) imageShape[1],
                 (int) imageShape[2], columns, titles);
     }
 
