@@ -17,6 +17,7 @@ import org.gan4j.api.train.RunInfo;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.output.Charts.Line;
+import org.gan4j.api.support.AtomicFiles;
 
 /**
  * At each evaluation, draws real against generated samples for 1-D data (histograms, with the true
