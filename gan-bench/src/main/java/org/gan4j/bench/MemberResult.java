@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gan4j.core.run.CsvTable;
 
 /**
  * What one member's run directory says: status, steps, wall time, for every compared metric its final
@@ -127,8 +128,8 @@ public record MemberResult(Member member, Path runDir, Status status, long steps
 
     /** {@code column} over the table's {@code step} column, or null when either is missing. */
     private static Curve curve(CsvTable table, String column) {
-        double[] steps = table.numbers("step");
-        double[] values = table.numbers(column);
+        double[] steps = table.numbers("step").orElse(null);
+        double[] values = table.numbers(column).orElse(null);
         return steps == null || values == null ? null : new Curve(steps, values);
     }
 }

@@ -2,6 +2,7 @@ package org.gan4j.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.gan4j.core.run.CsvTable;
 
 /**
  * How the bench reads a member's run files. The one place that knows their format, so a typed reader owned

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.gan4j.core.GanFramework;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gan4j.core.run.CsvTable;
 
 /**
  * A tiny suite through real worker processes: a member that fails is reported and the others finish;

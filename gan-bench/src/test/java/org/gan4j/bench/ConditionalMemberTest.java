@@ -15,6 +15,7 @@ import java.util.Map;
 import org.gan4j.core.GanFramework;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gan4j.core.run.CsvTable;
 
 /**
  * A conditional member (super-resolution on the embedded photos) logs a reconstruction term, g_recon, that
@@ -58,8 +59,8 @@ class ConditionalMemberTest {
         double lastRecon = summary.path("last_step").path("g_recon").asDouble(Double.NaN);
         assertTrue(Double.isFinite(lastRecon) && lastRecon > 0, "the run logs its reconstruction term: " + summary);
         CsvTable metrics = CsvTable.read(run.resolve("metrics.csv"));
-        double[] logged = metrics.numbers("g_recon");
-        double[] steps = metrics.numbers("step");
+        double[] logged = metrics.column("g_recon");
+        double[] steps = metrics.column("step");
         assertEquals(List.of(4.0, 8.0), List.of(steps[0], steps[1]));
         double bestLogged = Math.min(logged[0], logged[1]);
 
