@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gan4j.api.testing.ImageChecks;
 
 /** The command line end to end: exit codes, messages without stack traces, outputs of a run. */
 class GanCliTest {

@@ -14,6 +14,7 @@ import org.gan4j.core.RunOptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.gan4j.api.testing.ImageChecks;
 
 /**
  * A few real training steps of every shipped example (examples/conditional/*.yaml) through the one

@@ -12,6 +12,7 @@ import java.util.List;
 import org.gan4j.core.checkpoint.IncompatibleCheckpointException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gan4j.api.testing.ImageChecks;
 
 /** Checkpoints are complete and atomic; a stopped and resumed run ends exactly where an uninterrupted one does. */
 class CheckpointResumeTest {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.gan4j.api.testing.ImageChecks;
 
 /** Both losses, same budget: G's samples match N(4, 1.25) in mean and std within 0.3. */
 class GaussianRecoveryTest {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.gan4j.api.data.GaussianMixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gan4j.api.testing.ImageChecks;
 
 /** The divergence metric on hand-made real and generated sets. */
 class DivergenceMetricTest {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gan4j.api.data.GaussianMixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gan4j.api.testing.ImageChecks;
 
 /** The optimal-discriminator metric with discriminators given in closed form. */
 class OptimalDiscriminatorTest {

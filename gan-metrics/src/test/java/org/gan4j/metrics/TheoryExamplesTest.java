@@ -10,6 +10,7 @@ import java.util.Map;
 import org.gan4j.core.ExperimentRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gan4j.api.testing.ImageChecks;
 
 /** The examples/theory experiments, shortened, through the real trainer and plugins. */
 class TheoryExamplesTest {
