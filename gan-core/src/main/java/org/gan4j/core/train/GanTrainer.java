@@ -130,6 +130,7 @@ public final class GanTrainer {
             StepValues values = new StepValues(logColumns);
             boolean updateGenerator = schedule.trainGenerator() && step >= schedule.generatorStart();
             phases.onIterationStart(step);
+            followSchedules(step, logging, values);
             // Arrays that must outlive one D-step (the reused fake batch) live until the iteration ends.
             try (NDManager iteration = manager.newSubManager()) {
                 for (int i = 0; i < schedule.discriminatorSteps(); i++) {
@@ -256,6 +257,9 @@ public final class GanTrainer {
                 }
             }
             plan.optimizers().generator().update(nets.generator().getParameters());
+            if (plan.stabilizers().generatorEma() != null) {
+                plan.stabilizers().generatorEma().update(step);
+            }
             phases.onPhaseEnd(StepPhase.G_UPDATE, loss);
         }
     }
@@ -348,11 +352,47 @@ public final class GanTrainer {
         }
     }
 
-    /** Runs every metric, then tells the listeners; arrays are freed when it returns. */
+    /**
+     * Sets each network's learning-rate multiplier for iteration {@code step} from its schedule (a pure function
+     * of the step, so a resumed run follows the same rates) and records the rates on logged steps.
+     */
+    private void followSchedules(long step, boolean logging, StepValues values) {
+        TrainingPlan.Stabilizers stabilizers = plan.stabilizers();
+        if (!stabilizers.scheduled()) {
+            return;
+        }
+        if (stabilizers.generatorLr() != null) {
+            plan.optimizers().generator().setScheduleFactor(stabilizers.generatorLr().applyAsDouble(step));
+        }
+        if (stabilizers.discriminatorLr() != null) {
+            plan.optimizers().discriminator().setScheduleFactor(stabilizers.discriminatorLr().applyAsDouble(step));
+        }
+        if (logging) {
+            values.extras.put("lr_g", plan.optimizers().generator().learningRate());
+            values.extras.put("lr_d", plan.optimizers().discriminator().learningRate());
+        }
+    }
+
+    /**
+     * Runs every metric, then tells the listeners; arrays are freed when it returns. With a generator average
+     * that evaluations use, G holds the average meanwhile, and the record says which generator was scored.
+     */
     public Map<String, Double> evaluate(NDManager parent, long step) {
+        GeneratorEma ema = plan.stabilizers().generatorEma();
+        if (ema != null && plan.stabilizers().evaluateEma()) {
+            return ema.withAverage(() -> evaluateWith(parent, step, "ema", ema));
+        }
+        return evaluateWith(parent, step, "raw", ema);
+    }
+
+    private Map<String, Double> evaluateWith(NDManager parent, long step, String scored, GeneratorEma ema) {
         try (NDManager scope = parent.newSubManager()) {
             TrainerEvalContext context = new TrainerEvalContext(step, scope, nets, noise, inputs.data(), conditioning,
                     inputs.seed(), seeds, outputs.runDir());
+            if (ema != null) { // which G every metric of this evaluation scored
+                context.report(GeneratorEma.SECTION, Map.of("generator", scored, "decay", ema.decay(),
+                        "start", ema.start()));
+            }
             Map<String, Double> results = new LinkedHashMap<>();
             for (Metric metric : outputs.metrics()) {
                 Map<String, Double> values;
