@@ -278,7 +278,12 @@ public final class GanTrainer {
             }
             StepRegularizerContext rc = new StepRegularizerContext(context, update,
                     seeds.regularizer(r.name(), update), r, record ? values.extras : null);
-            NDArray term = r.term(rc);
+            NDArray term;
+            try {
+                term = r.term(rc);
+            } catch (IllegalArgumentException e) { // a regularizer refusing this run's samples: one line naming it
+                throw new org.gan4j.core.RunException("regularizer " + r.name() + ": " + e.getMessage(), e);
+            }
             if (r.every() > 1) {
                 term = term.mul(r.every());
             }
