@@ -102,9 +102,13 @@ final class RunAssembler {
         TrainerConfig trainer = config.getTrainer();
         GeneratorEma ema = trainer.getGeneratorEma() == null ? null
                 : new GeneratorEma(trainer.getGeneratorEma(), networks.generator(), networks.manager());
+        if (config.getAugment() != null && config.getTask() != null) {
+            throw new RunException("augment: a conditional run (task:) cannot be augmented: T would change the "
+                    + "target without its condition; remove augment: or task:");
+        }
         return new TrainingPlan.Stabilizers(ema, config.getEval().usesEmaGenerator(),
                 schedule(trainer.getGeneratorLrSchedule(), trainer.getSteps()),
-                schedule(trainer.getDiscriminatorLrSchedule(), trainer.getSteps()));
+                schedule(trainer.getDiscriminatorLrSchedule(), trainer.getSteps()), config.getAugment());
     }
 
     private static LongToDoubleFunction schedule(LrScheduleConfig schedule, long totalSteps) {

@@ -22,16 +22,36 @@ final class FlipTranslate {
                     + "have shape " + shape.slice(1) + " (use it with image data)");
         }
         int n = (int) shape.get(0);
-        int c = (int) shape.get(1);
         int h = (int) shape.get(2);
         int w = (int) shape.get(3);
         SplittableRandom random = new SplittableRandom(seed);
+        boolean[] flips = new boolean[n];
+        int[] dys = new int[n];
+        int[] dxs = new int[n];
+        for (int i = 0; i < n; i++) {
+            flips[i] = random.nextBoolean();
+            dys[i] = random.nextInt(-(h / 8), h / 8 + 1);
+            dxs[i] = random.nextInt(-(w / 8), w / 8 + 1);
+        }
+        return shift(images, flips, dys, dxs);
+    }
+
+    /**
+     * Image i flipped left-right when {@code flips[i]}, then moved down by {@code dys[i]} and right by {@code dxs[i]}
+     * pixels, the uncovered border zero: A · x · B with 0/1 matrices, one batched product.
+     */
+    static NDArray shift(NDArray images, boolean[] flips, int[] dys, int[] dxs) {
+        Shape shape = images.getShape();
+        int n = (int) shape.get(0);
+        int c = (int) shape.get(1);
+        int h = (int) shape.get(2);
+        int w = (int) shape.get(3);
         float[] rows = new float[n * c * h * h];
         float[] columns = new float[n * c * w * w];
         for (int i = 0; i < n; i++) {
-            boolean flip = random.nextBoolean();
-            int dy = random.nextInt(-(h / 8), h / 8 + 1);
-            int dx = random.nextInt(-(w / 8), w / 8 + 1);
+            boolean flip = flips[i];
+            int dy = dys[i];
+            int dx = dxs[i];
             for (int ch = 0; ch < c; ch++) {
                 int m = i * c + ch;
                 for (int y = 0; y < h; y++) { // output row y reads input row y − dy

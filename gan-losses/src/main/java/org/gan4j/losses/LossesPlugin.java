@@ -23,5 +23,7 @@ public final class LossesPlugin extends GanPlugin {
         register(Regularizer.class, ConsistencyRegularizer.NAME, ConsistencyRegularizer.class,
                 "balanced consistency (Zhao et al. 2020): D's loss + l_real E|D(x)-D(T(x))|^2 + l_fake E|D(G(z))-D(T(G(z)))|^2, "
                         + "T a random flip and translation; images");
+        register(org.gan4j.api.augment.Augmentation.class, DiffAugment.NAME, DiffAugment.class,
+                "DiffAugment (Zhao et al. 2020): D sees T(x), T(G(z)) in both steps; policies color, translation, cutout");
     }
 }

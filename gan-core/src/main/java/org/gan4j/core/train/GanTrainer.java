@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.gan4j.api.augment.Augmentation;
 import org.gan4j.api.conditional.ConditionalPair;
 import org.gan4j.api.data.Batch;
 import org.gan4j.api.data.StreamSeeds;
@@ -38,6 +39,7 @@ import org.gan4j.core.train.StepPhaseObserver.StepPhase;
  * boundaries of every phase (a profiler); the default one does nothing.
  */
 public final class GanTrainer {
+    private static final String AUGMENT_STREAM = "+augment"; // "+": no lower_snake_case regularizer name can take it
     private final TrainingPlan plan;
     private final TrainingPlan.Inputs inputs;
     private final TrainingPlan.Objective objective;
@@ -193,8 +195,8 @@ public final class GanTrainer {
                     values.reusable = new Generated(conditioning.conditional() ? pair : null, generated);
                 }
                 NDArray fake = generated.stopGradient();
-                NDArray realLogits = nets.discriminate(pair.target(), pair.condition(), true);
-                NDArray fakeLogits = nets.discriminate(fake, pair.condition(), true);
+                NDArray realLogits = nets.discriminate(augment(pair.target(), index, 0), pair.condition(), true);
+                NDArray fakeLogits = nets.discriminate(augment(fake, index, 1), pair.condition(), true);
                 context = new StepLossContext(Phase.DISCRIMINATOR, step, x -> nets.discriminate(x, pair.condition(), true),
                         pair::target, realLogits, fake, fakeLogits);
                 loss = objective.loss().discriminatorLoss(context);
@@ -230,7 +232,7 @@ public final class GanTrainer {
                 Generated generated = values.reusable != null ? values.reusable : generate(scope, step, realIndex);
                 ConditionalPair pair = generated.pair();
                 NDArray condition = pair == null ? null : pair.condition();
-                fakeLogits = nets.discriminate(generated.output(), condition, true);
+                fakeLogits = nets.discriminate(augment(generated.output(), step, 2), condition, true);
                 // An unconditional loss that asks for real samples gets a batch past the D-steps' ones.
                 Supplier<NDArray> realSamples = pair != null ? pair::target : new LazyRealBatch(scope, realIndex);
                 StepLossContext context = new StepLossContext(Phase.GENERATOR, step,
@@ -355,6 +357,18 @@ public final class GanTrainer {
         if (!Double.isFinite(s.generatorGradNorm())) {
             throw new TrainingDivergedException(s.step(), "the generator's gradient norm is " + s.generatorGradNorm());
         }
+    }
+
+    /**
+     * T(images) when the plan augments D's inputs (DiffAugment), else the images themselves. The draws come from
+     * the stream "augment" at (update {@code index}, batch {@code which}: 0 real and 1 generated of a D-step,
+     * 2 the G-step's), so a run is reproducible per seed and step. Losses and regularizers see D's logits of the
+     * augmented batches; their samples and {@code discriminate} stay unaugmented.
+     */
+    private NDArray augment(NDArray images, long index, int which) {
+        Augmentation augmentation = plan.stabilizers().augmentation();
+        return augmentation == null ? images
+                : augmentation.apply(images, StreamSeeds.derive(seeds.regularizer(AUGMENT_STREAM, index), which));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongToDoubleFunction;
+import org.gan4j.api.augment.Augmentation;
 import org.gan4j.api.checkpoint.StatefulPart;
 import org.gan4j.api.conditional.ConditionalTask;
 import org.gan4j.api.data.SampleSource;
@@ -55,11 +56,18 @@ public record TrainingPlan(GanNetworks networks, Inputs inputs, Objective object
      * @param evaluateEma evaluations (metrics, sample grids) use the average rather than the trained G
      * @param generatorLr G's learning-rate multiplier as a function of the generator step, or null (constant)
      * @param discriminatorLr D's multiplier, or null (constant)
+     * @param augmentation applied to D's every input in both steps (DiffAugment), or null
      */
     public record Stabilizers(GeneratorEma generatorEma, boolean evaluateEma, LongToDoubleFunction generatorLr,
-            LongToDoubleFunction discriminatorLr) {
+            LongToDoubleFunction discriminatorLr, Augmentation augmentation) {
         /** Nothing on. */
-        public static final Stabilizers NONE = new Stabilizers(null, false, null, null);
+        public static final Stabilizers NONE = new Stabilizers(null, false, null, null, null);
+
+        /** Without an augmentation. */
+        public Stabilizers(GeneratorEma generatorEma, boolean evaluateEma, LongToDoubleFunction generatorLr,
+                LongToDoubleFunction discriminatorLr) {
+            this(generatorEma, evaluateEma, generatorLr, discriminatorLr, null);
+        }
 
         /** The log columns of the learning rates, when either network follows a schedule. */
         public static final List<String> LR_COLUMNS = List.of("lr_g", "lr_d");
