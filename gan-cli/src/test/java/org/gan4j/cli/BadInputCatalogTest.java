@@ -1201,4 +1201,19 @@ class BadInputCatalogTest {
         train(config(TINY + "regularizers: [{type: consistency}]\n"), 1,
                 "gan: regularizer consistency: consistency regularization augments images (N, C, H, W); these samples have shape (2)");
     }
+
+    @Test
+    void unknownDiffAugmentPolicy() throws Exception {
+        validate(TINY + "augment: {type: diffaugment, policies: [color, rotate]}\n", 2, file() + ":8:",
+                "augment.policies: 'rotate' is not a DiffAugment policy; expected any of color, translation, cutout");
+    }
+
+    @Test
+    void augmentOnAConditionalRun() throws Exception {
+        train(config(TINY.replace("data: {type: ring}", "data: {type: idx, split: test, limit: 64}")
+                        .replace("model: {type: mlp, hidden: [8]}", "model: {type: dcgan, base_width: 8}")
+                        + "task: {type: class-conditional}\naugment: {type: diffaugment}\n"), 1,
+                "gan: augment: a conditional run (task:) cannot be augmented: T would change the target without its "
+                        + "condition; remove augment: or task:");
+    }
 }

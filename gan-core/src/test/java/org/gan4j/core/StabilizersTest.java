@@ -124,4 +124,30 @@ class StabilizersTest {
                 which.getMessage());
         assertNotEquals(null, Experiments.load(file).config().getTrainer().getGeneratorEma());
     }
+
+    static final String AUGMENTED = """
+            seed: 2
+            data: {type: idx, split: test, labels: false, limit: 256}
+            latent: {dim: 16}
+            model: {type: dcgan, base_width: 8}
+            loss: {type: hinge}
+            augment: {type: diffaugment}
+            trainer: {steps: 4, batch_size: 8, log_every: 2}
+            output: {plots: false}
+            """;
+
+    @Test
+    void diffAugmentIsReproducibleAndChangesWhatDSees() throws Exception {
+        Path file = Experiments.write(dir, "aug.yaml", AUGMENTED);
+        Experiments.run(file, dir.resolve("a"));
+        Experiments.run(file, dir.resolve("b"));
+        Experiments.run(file, dir.resolve("color"), "augment.policies=[color]");
+        Path plain = Experiments.write(dir, "plain.yaml", AUGMENTED.replace("augment: {type: diffaugment}\n", ""));
+        Experiments.run(plain, dir.resolve("plain"));
+        CsvTable a = CsvTable.read(dir.resolve("a/metrics.csv"));
+        assertEquals(a.without("sec_per_step"), CsvTable.read(dir.resolve("b/metrics.csv")).without("sec_per_step"),
+                "same seed, same run");
+        assertNotEquals(a.column("d_loss"), CsvTable.read(dir.resolve("color/metrics.csv")).column("d_loss"));
+        assertNotEquals(a.column("d_loss"), CsvTable.read(dir.resolve("plain/metrics.csv")).column("d_loss"));
+    }
 }
