@@ -361,7 +361,7 @@ public final class GanTrainer {
 
     /**
      * T(images) when the plan augments D's inputs (DiffAugment), else the images themselves. The draws come from
-     * the stream "augment" at (update {@code index}, batch {@code which}: 0 real and 1 generated of a D-step,
+     * the stream "+augment" at (update {@code index}, batch {@code which}: 0 real and 1 generated of a D-step,
      * 2 the G-step's), so a run is reproducible per seed and step. Losses and regularizers see D's logits of the
      * augmented batches; their samples and {@code discriminate} stay unaugmented.
      */
