@@ -37,6 +37,10 @@ final class SampleCommand implements Callable<Integer> {
             description = "checkpoint to use (default: the newest valid one; e.g. RUN_DIR/checkpoints/best.ckpt)")
     Path checkpoint;
 
+    @Option(names = "--raw", description = "sample the trained generator, not its moving average "
+            + "(for runs with trainer.generator_ema; others always sample the trained one)")
+    boolean raw;
+
     @Override
     public Integer call() {
         if (n <= 0) {
@@ -54,7 +58,7 @@ final class SampleCommand implements Callable<Integer> {
                 throw new RunException("--checkpoint " + checkpoint + ": no such file");
             }
         }
-        Path from = GanCli.framework(spec).sampler().sample(runDir, n, seed, target, checkpoint);
+        Path from = GanCli.framework(spec).sampler().sample(runDir, n, seed, target, checkpoint, raw);
         System.out.println("wrote " + out + " (" + n + " samples from " + from + ")");
         return 0;
     }

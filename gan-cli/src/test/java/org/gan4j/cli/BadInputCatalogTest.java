@@ -1171,4 +1171,49 @@ class BadInputCatalogTest {
                         + "(2) takes about 14.9 GB as floats on the JVM heap, which holds at most ",
                 "use a smaller batch_size (or a larger heap: GAN_JAVA_OPTS=-Xmx...)");
     }
+
+    // ---- stabilizers (issue 15, training half)
+
+    @Test
+    void emaDecayOutsideTheOpenInterval() throws Exception {
+        validate(TINY.replace("log_every: 5}", "log_every: 5, generator_ema: {decay: 1.5}}"), 2,
+                file() + ":5:", "trainer.generator_ema.decay: must be in (0, 1) (0.999 is usual), got 1.5");
+    }
+
+    @Test
+    void learningRateScheduleThatEndsBeforeItStarts() throws Exception {
+        validate(TINY.replace("log_every: 5}",
+                "log_every: 5, generator_lr_schedule: {shape: linear, decay_start: 8, decay_end: 4}}"), 2,
+                file() + ":5:", "trainer.generator_lr_schedule: decay_end 4 is not after the decay's start 8 "
+                        + "(decay_start); a schedule must end after it starts: give decay_end > 8");
+    }
+
+    @Test
+    void unknownScheduleShapeOrGenerator() throws Exception {
+        validate(TINY.replace("log_every: 5}", "log_every: 5, generator_lr_schedule: {shape: step}}"), 2,
+                file() + ":5:", "trainer.generator_lr_schedule.shape", "expected constant, linear or cosine");
+        validate(TINY.replace("eval: {samples: 50}", "eval: {samples: 50, generator: best}"), 2,
+                file() + ":6:", "eval.generator", "expected ema or raw");
+    }
+
+    @Test
+    void consistencyOnDataThatAreNotImages() throws Exception {
+        train(config(TINY + "regularizers: [{type: consistency}]\n"), 1,
+                "gan: regularizer consistency: consistency regularization augments images (N, C, H, W); these samples have shape (2)");
+    }
+
+    @Test
+    void unknownDiffAugmentPolicy() throws Exception {
+        validate(TINY + "augment: {type: diffaugment, policies: [color, rotate]}\n", 2, file() + ":8:",
+                "augment.policies: 'rotate' is not a DiffAugment policy; expected any of color, translation, cutout");
+    }
+
+    @Test
+    void augmentOnAConditionalRun() throws Exception {
+        train(config(TINY.replace("data: {type: ring}", "data: {type: idx, split: test, limit: 64}")
+                        .replace("model: {type: mlp, hidden: [8]}", "model: {type: dcgan, base_width: 8}")
+                        + "task: {type: class-conditional}\naugment: {type: diffaugment}\n"), 1,
+                "gan: augment: a conditional run (task:) cannot be augmented: T would change the target without its "
+                        + "condition; remove augment: or task:");
+    }
 }

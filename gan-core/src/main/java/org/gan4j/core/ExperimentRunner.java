@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDManager;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gan4j.api.checkpoint.StatefulPart;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.optim.ParameterOptimizer;
@@ -80,8 +83,13 @@ public final class ExperimentRunner {
                     ParameterOptimizer gOpt = trainer.getGeneratorOptimizer().create();
                     ParameterOptimizer dOpt = trainer.getDiscriminatorOptimizer().create()) {
                 CheckpointStore store = run.checkpoints();
-                // Plugin state (a regularizer's anchors) is saved in and restored from sections of its own.
-                store.setStatefulParts(TrainingPlan.statefulPartsOf(config.getRegularizers()));
+                // Plugin state (a regularizer's anchors, G's average) is saved in and restored from sections of its own.
+                TrainingPlan.Stabilizers stabilizers = RunAssembler.stabilizers(config, networks);
+                List<StatefulPart> parts = new ArrayList<>(TrainingPlan.statefulPartsOf(config.getRegularizers()));
+                if (stabilizers.generatorEma() != null) {
+                    parts.add(stabilizers.generatorEma());
+                }
+                store.setStatefulParts(parts);
                 CheckpointStore.Restored restored = resuming ? restore(store, run.path(), networks, gOpt, dOpt, root) : null;
                 long start = restored == null ? 0 : restored.step();
                 // Only now, with data, networks and checkpoint in hand, is the directory marked as this run:
@@ -99,7 +107,7 @@ public final class ExperimentRunner {
                         networks, gOpt, dOpt);
                 checkpointer.continueFrom(restored);
                 GanTrainer gan = new GanTrainer(RunAssembler.plan(config, data, networks, gOpt, dOpt,
-                        assembler.listeners(config, options, run), run, checkpointer));
+                        assembler.listeners(config, options, run), run, checkpointer, stabilizers));
                 DivergenceRecovery recovery = new DivergenceRecovery(trainer, store, networks, gOpt, dOpt);
                 // The hook holds the JVM's shutdown until this block has written the summary and said how to resume.
                 try (InterruptHook hook = InterruptHook.install(gan::requestStop)) {

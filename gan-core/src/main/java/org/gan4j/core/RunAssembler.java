@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongToDoubleFunction;
 import org.gan4j.api.data.DataContext;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.model.ModelSpec;
@@ -15,6 +16,7 @@ import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.core.checkpoint.Checkpointer;
 import org.gan4j.core.config.ExperimentConfig;
+import org.gan4j.core.config.LrScheduleConfig;
 import org.gan4j.core.config.TrainerConfig;
 import org.gan4j.core.output.LossCurveListener;
 import org.gan4j.core.output.MetricsCsvListener;
@@ -24,6 +26,7 @@ import org.gan4j.core.run.ConfigOrigin;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.run.RunRecordListener;
 import org.gan4j.core.train.GanNetworks;
+import org.gan4j.core.train.GeneratorEma;
 import org.gan4j.core.train.TrainingPlan;
 
 /** Builds the parts of a run from its config: data, model spec, networks, listeners, and the trainer's plan. */
@@ -94,9 +97,28 @@ final class RunAssembler {
         return all;
     }
 
+    /** The generator average and the learning-rate schedules the trainer section asks for (all off when left out). */
+    static TrainingPlan.Stabilizers stabilizers(ExperimentConfig config, GanNetworks networks) {
+        TrainerConfig trainer = config.getTrainer();
+        GeneratorEma ema = trainer.getGeneratorEma() == null ? null
+                : new GeneratorEma(trainer.getGeneratorEma(), networks.generator(), networks.manager());
+        if (config.getAugment() != null && config.getTask() != null) {
+            throw new RunException("augment: a conditional run (task:) cannot be augmented: T would change the "
+                    + "target without its condition; remove augment: or task:");
+        }
+        return new TrainingPlan.Stabilizers(ema, config.getEval().usesEmaGenerator(),
+                schedule(trainer.getGeneratorLrSchedule(), trainer.getSteps()),
+                schedule(trainer.getDiscriminatorLrSchedule(), trainer.getSteps()), config.getAugment());
+    }
+
+    private static LongToDoubleFunction schedule(LrScheduleConfig schedule, long totalSteps) {
+        return schedule == null ? null : step -> schedule.factor(step, totalSteps);
+    }
+
     /** The trainer's plan; the one place that knows how a plan is constructed. */
     static TrainingPlan plan(ExperimentConfig config, SampleSource data, GanNetworks networks, ParameterOptimizer gOpt,
-            ParameterOptimizer dOpt, List<TrainingListener> listeners, RunDirectory run, Checkpointer checkpointer) {
+            ParameterOptimizer dOpt, List<TrainingListener> listeners, RunDirectory run, Checkpointer checkpointer,
+            TrainingPlan.Stabilizers stabilizers) {
         TrainerConfig trainer = config.getTrainer();
         return TrainingPlan.builder()
                 .networks(networks)
@@ -109,6 +131,7 @@ final class RunAssembler {
                 .evalEvery(config.getEval().getEvery())
                 .runDir(run.path()).metrics(config.getEval().getMetrics()).listeners(listeners)
                 .stepHook(checkpointer)
+                .stabilizers(stabilizers)
                 .build();
     }
 }

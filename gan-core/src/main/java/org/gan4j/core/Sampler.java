@@ -25,6 +25,7 @@ import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.run.RunFacts;
 import org.gan4j.core.train.ConditionalDraw;
 import org.gan4j.core.train.GanNetworks;
+import org.gan4j.core.train.GeneratorEma;
 import org.gan4j.core.train.NoiseSampler;
 
 /** Draws samples from a saved generator: {@code gan sample RUN_DIR --n 64 --out grid.png}. */
@@ -53,6 +54,14 @@ public final class Sampler {
      * image could not hold it ({@link SampleOutputLimits}).
      */
     public Path sample(Path runDir, int n, long seed, UserImageFile out, Path checkpoint) {
+        return sample(runDir, n, seed, out, checkpoint, false);
+    }
+
+    /**
+     * As {@link #sample(Path, int, long, UserImageFile, Path)}; a run that kept an average of G's weights
+     * ({@code trainer.generator_ema}) is sampled from the average unless {@code raw} asks for the trained G.
+     */
+    public Path sample(Path runDir, int n, long seed, UserImageFile out, Path checkpoint, boolean raw) {
         RunDirectory run = RunDirectory.openForReading(runDir);
         if (n <= 0) {
             throw new RunException("--n must be a positive number of samples, got " + n);
@@ -60,7 +69,7 @@ public final class Sampler {
         ExperimentConfig config = configLoader.load(run.file(RunDirectory.CONFIG), List.of()).config();
         RunFacts facts = run.readFacts();
         if (config.getTask() != null) {
-            return sampleConditional(run, facts, config, n, seed, out, checkpoint);
+            return sampleConditional(run, facts, config, n, seed, out, checkpoint, raw);
         }
         Shape shape = new Shape(facts.sampleShape());
         checkOutputHolds(n, shape);
@@ -68,6 +77,9 @@ public final class Sampler {
         CheckpointStore store = run.checkpoints();
         try (NDManager root = NDManager.newBaseManager();
                 GanNetworks nets = GanNetworks.create(config.getModel(), spec, root)) {
+            GeneratorEma ema = raw || config.getTrainer().getGeneratorEma() == null ? null
+                    : new GeneratorEma(config.getTrainer().getGeneratorEma(), nets.generator(), nets.manager());
+            store.setStatefulParts(ema == null ? List.of() : List.of(ema));
             Path from;
             if (checkpoint != null) {
                 from = store.restoreNetworks(checkpoint, nets, root).file();
@@ -77,7 +89,8 @@ public final class Sampler {
             }
             Engine.getInstance().setRandomSeed((int) seed);
             NoiseSampler noise = new NoiseSampler(config.getLatent().getDim(), config.getLatent().getDistribution());
-            float[] samples = nets.generate(noise.sample(root, seed, 0, n), false).toFloatArray();
+            float[] samples = ema == null ? nets.generate(noise.sample(root, seed, 0, n), false).toFloatArray()
+                    : ema.withAverage(() -> nets.generate(noise.sample(root, seed, 0, n), false).toFloatArray());
             write(out, samples, n, shape, from);
             return from;
         } catch (IOException e) {
@@ -91,7 +104,7 @@ public final class Sampler {
      * (n rounded up to a multiple of the class count).
      */
     private Path sampleConditional(RunDirectory run, RunFacts facts, ExperimentConfig config, int n, long seed,
-            UserImageFile out, Path checkpoint) {
+            UserImageFile out, Path checkpoint, boolean raw) {
         Path runDir = run.path();
         Path configDir = dataBase(run, facts);
         CheckpointStore store = run.checkpoints();
@@ -101,12 +114,17 @@ public final class Sampler {
             int count = spec.numClasses() > 0 ? spec.numClasses() * ((n + spec.numClasses() - 1) / spec.numClasses()) : n;
             checkConditionalOutputHolds(n, spec.numClasses(), spec.sampleShape().getShape());
             try (GanNetworks nets = GanNetworks.create(config.getModel(), spec, root)) {
+                GeneratorEma ema = raw || config.getTrainer().getGeneratorEma() == null ? null
+                        : new GeneratorEma(config.getTrainer().getGeneratorEma(), nets.generator(), nets.manager());
+                store.setStatefulParts(ema == null ? List.of() : List.of(ema));
                 Path from = checkpoint != null ? store.restoreNetworks(checkpoint, nets, root).file()
                         : store.restoreLatestNetworks(nets, root).orElseThrow(() ->
                                 new RunException(runDir + " has no valid checkpoint to sample from")).file();
                 NoiseSampler noise = new NoiseSampler(config.getLatent().getDim(), config.getLatent().getDistribution());
-                ConditionalSamples drawn = ConditionalDraw.draw(nets, config.getTask(), data, noise, root, count,
+                java.util.function.Supplier<ConditionalSamples> draw = () -> ConditionalDraw.draw(nets,
+                        config.getTask(), data, noise, root, count,
                         StreamSeeds.derive(seed, 1), StreamSeeds.derive(seed, 2), StreamSeeds.derive(seed, 3));
+                ConditionalSamples drawn = ema == null ? draw.get() : ema.withAverage(draw);
                 out.write(SamplePlotListener.conditionalGrid(drawn, spec.sampleShape().getShape(), count));
                 return from;
             }

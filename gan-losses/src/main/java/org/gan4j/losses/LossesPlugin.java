@@ -20,5 +20,10 @@ public final class LossesPlugin extends GanPlugin {
                 "WGAN with weight clipping: D minimises E[D(G(z))] - E[D(x)], G -E[D(G(z))]; D's weights clipped to [-c, c]");
         register(Regularizer.class, LeCamRegularizer.NAME, LeCamRegularizer.class,
                 "LeCam (Tseng et al. 2021): D's loss + lambda (E[(D(x)-a_F)^2] + E[(D(G(z))-a_R)^2]), a_R, a_F moving averages");
+        register(Regularizer.class, ConsistencyRegularizer.NAME, ConsistencyRegularizer.class,
+                "balanced consistency (Zhao et al. 2020): D's loss + l_real E|D(x)-D(T(x))|^2 + l_fake E|D(G(z))-D(T(G(z)))|^2, "
+                        + "T a random flip and translation; images");
+        register(org.gan4j.api.augment.Augmentation.class, DiffAugment.NAME, DiffAugment.class,
+                "DiffAugment (Zhao et al. 2020): D sees T(x), T(G(z)) in both steps; policies color, translation, cutout");
     }
 }

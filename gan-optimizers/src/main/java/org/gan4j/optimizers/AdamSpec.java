@@ -77,7 +77,7 @@ public final class AdamSpec implements OptimizerSpec {
         float b2 = (float) beta2;
         float eps = (float) epsilon;
         float wd = (float) weightDecay;
-        return new StatefulOptimizer(2) {
+        return new StatefulOptimizer(2, lr) {
             @Override
             void apply(NDArray weight, NDArray gradient, NDArray[] slots, long t, double lrScale) {
                 float corrected = (float) (lrScale * lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));

@@ -48,7 +48,7 @@ public final class SgdSpec implements OptimizerSpec {
         float lrF = (float) lr;
         float mu = (float) momentum;
         float wd = (float) weightDecay;
-        return new StatefulOptimizer(1) {
+        return new StatefulOptimizer(1, lr) {
             @Override
             void apply(NDArray weight, NDArray gradient, NDArray[] slots, long t, double lrScale) {
                 NDList inputs = mu == 0 ? new NDList(weight, gradient) : new NDList(weight, gradient, slots[0]);

@@ -21,10 +21,16 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
     private final Map<String, NDArray[]> state = new LinkedHashMap<>();
     private long updates;
     private double learningRateScale = 1.0;
+    private final double baseLearningRate;
+    private double scheduleFactor = 1.0; // set by a schedule before each update; not state (a function of the step)
 
-    /** @param slots state arrays kept per parameter (momentum: 1, Adam: 2) */
-    StatefulOptimizer(int slots) {
+    /**
+     * @param slots state arrays kept per parameter (momentum: 1, Adam: 2)
+     * @param baseLearningRate the configured rate, reported by {@link #learningRate()}
+     */
+    StatefulOptimizer(int slots, double baseLearningRate) {
         this.slots = slots;
+        this.baseLearningRate = baseLearningRate;
     }
 
     @Override
@@ -38,7 +44,7 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
             NDArray weight = parameter.getArray();
             NDArray[] slotsOf = state.computeIfAbsent(pair.getKey(), k -> newSlots(weight));
             try (NDArray gradient = weight.getGradient()) {
-                apply(weight, gradient, slotsOf, updates, learningRateScale);
+                apply(weight, gradient, slotsOf, updates, learningRateScale * scheduleFactor);
             }
         }
     }
@@ -60,6 +66,19 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
             throw new IllegalArgumentException("learning-rate factor must be a finite number > 0, got " + factor);
         }
         learningRateScale *= factor;
+    }
+
+    @Override
+    public final void setScheduleFactor(double factor) {
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("schedule factor must be a finite number >= 0, got " + factor);
+        }
+        scheduleFactor = factor;
+    }
+
+    @Override
+    public final double learningRate() {
+        return baseLearningRate * learningRateScale * scheduleFactor;
     }
 
     @Override

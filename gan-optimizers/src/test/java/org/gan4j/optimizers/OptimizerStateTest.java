@@ -83,4 +83,24 @@ class OptimizerStateTest {
         in.readFully(bytes);
         return NDArray.decode(manager, bytes).toFloatArray();
     }
+
+    @Test
+    void aScheduleFactorScalesTheStepAndIsNotSavedState() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager(); ParameterOptimizer adam = new AdamSpec().create();
+                ParameterOptimizer plain = new AdamSpec().create()) {
+            adam.setScheduleFactor(0.25);
+            assertEquals(0.25 * 2e-4, adam.learningRate(), 1e-15);
+            // Adam's first step moves each weight by lr·sign(g): a quarter of the rate moves it a quarter as far.
+            byte[] scheduled = stepAndSave(adam, manager, new float[] {1 - 0.5e-4f, 2 - 0.5e-4f});
+            byte[] unscheduled = stepAndSave(plain, manager, new float[] {1 - 2e-4f, 2 - 2e-4f});
+            DataInputStream a = new DataInputStream(new ByteArrayInputStream(scheduled));
+            DataInputStream b = new DataInputStream(new ByteArrayInputStream(unscheduled));
+            assertEquals(b.readLong(), a.readLong());
+            assertEquals(1.0, a.readDouble(), "the saved scale is the rollback scale only");
+            adam.setScheduleFactor(0);
+            assertEquals(0, adam.learningRate());
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> adam.setScheduleFactor(-1));
+        }
+    }
 }

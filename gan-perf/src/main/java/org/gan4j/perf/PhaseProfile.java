@@ -40,7 +40,7 @@ final class PhaseProfile implements StepPhaseObserver {
         PhaseProfile profile = new PhaseProfile(warmup, repeats);
         TrainingPlan observed = new TrainingPlan(plan.networks(), plan.inputs(), plan.objective(), plan.optimizers(),
                 plan.schedule(), new TrainingPlan.Outputs(plan.outputs().runDir(), plan.outputs().metrics(),
-                        plan.outputs().listeners(), plan.outputs().stepHook(), profile));
+                        plan.outputs().listeners(), plan.outputs().stepHook(), profile), plan.stabilizers());
         new GanTrainer(observed).train(manager, 0, warmup + repeats, -1);
         return profile.medians();
     }

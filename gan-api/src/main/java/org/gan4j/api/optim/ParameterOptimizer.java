@@ -26,6 +26,23 @@ public interface ParameterOptimizer extends AutoCloseable {
      */
     void scaleLearningRate(double factor);
 
+    /**
+     * Sets the learning-rate schedule's multiplier for the next updates (1 until set), applied on top of
+     * {@link #scaleLearningRate}'s scale. It is not saved state: a schedule is a pure function of the step and
+     * sets it before every update, so a resumed run gets the same rates. Optimizers that cannot follow a
+     * schedule refuse.
+     *
+     * @param factor a finite number ≥ 0 (0 at the end of a decay to zero)
+     */
+    default void setScheduleFactor(double factor) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot follow a learning-rate schedule");
+    }
+
+    /** The learning rate the next update applies (base × rollback scale × schedule factor); NaN when unknown. */
+    default double learningRate() {
+        return Double.NaN;
+    }
+
     /** Number of updates applied so far. */
     long updates();
 

@@ -343,6 +343,14 @@ public final class CheckpointStore {
             for (StatefulPart part : parts) {
                 opaque(file, part.stateSection(), checkpoint.section(part.stateSection()), part::loadState);
             }
+        } else {
+            for (StatefulPart part : parts) { // sampling reads the parts it asks for (G's average)
+                if (!checkpoint.sectionNames().contains(part.stateSection())) {
+                    throw new IncompatibleCheckpointException("it has no state section '" + part.stateSection()
+                            + "' (written without it?)");
+                }
+                opaque(file, part.stateSection(), checkpoint.section(part.stateSection()), part::loadState);
+            }
         }
         return new Restored(state.step(), state.configYaml(), file, state.best());
     }
@@ -430,7 +438,7 @@ public final class CheckpointStore {
     private Restored restoreLegacy(CheckpointFile checkpoint, GanNetworks nets, ParameterOptimizer g,
             ParameterOptimizer d, NDManager temp) throws IOException {
         Path file = checkpoint.file();
-        if (g != null && !parts.isEmpty()) {
+        if (!parts.isEmpty()) {
             throw new IncompatibleCheckpointException("it is a version-1 checkpoint, which holds no state for the "
                     + "parts " + parts.stream().map(StatefulPart::stateSection).toList() + " this run configures");
         }

@@ -152,6 +152,8 @@ public final class ConfigLoader {
         sections.put("loss", config.getLoss());
         sections.put("trainer.generator_optimizer", config.getTrainer().getGeneratorOptimizer());
         sections.put("trainer.discriminator_optimizer", config.getTrainer().getDiscriminatorOptimizer());
+        sections.put("trainer.generator_lr_schedule", config.getTrainer().getGeneratorLrSchedule());
+        sections.put("trainer.discriminator_lr_schedule", config.getTrainer().getDiscriminatorLrSchedule());
         for (int i = 0; i < config.getEval().getMetrics().size(); i++) {
             sections.put("eval.metrics[" + i + "]", config.getEval().getMetrics().get(i));
         }

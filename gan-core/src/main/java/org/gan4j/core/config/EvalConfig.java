@@ -18,6 +18,26 @@ public final class EvalConfig {
     @JsonPropertyDescription("metrics to compute (each with type: a registered metric)")
     private List<Metric> metrics = new ArrayList<>();
 
+    @JsonPropertyDescription("which generator evaluations and sample grids use when trainer.generator_ema is set: "
+            + "ema (the average; the default) or raw (the trained weights)")
+    private String generator; // left out: ema; kept null so configs without EMA resolve as before
+
+    public String getGenerator() {
+        return generator;
+    }
+
+    public void setGenerator(String generator) {
+        if (!"ema".equals(generator) && !"raw".equals(generator)) {
+            throw new IllegalArgumentException("'" + generator + "' is not accepted; expected ema or raw");
+        }
+        this.generator = generator;
+    }
+
+    /** Whether evaluations score the EMA generator (when the run keeps one). */
+    public boolean usesEmaGenerator() {
+        return generator == null || "ema".equals(generator);
+    }
+
     public long getEvery() {
         return every;
     }

@@ -10,7 +10,7 @@ import org.gan4j.api.model.Architecture;
 import org.gan4j.api.regularizer.Regularizer;
 
 /** One experiment: the whole YAML file. Pluggable sections (data, model, loss) carry {@code type:}. */
-@JsonPropertyOrder({"seed", "data", "task", "latent", "model", "loss", "regularizers", "trainer", "eval", "checkpoint", "output"})
+@JsonPropertyOrder({"seed", "data", "task", "latent", "model", "loss", "regularizers", "augment", "trainer", "eval", "checkpoint", "output"})
 public final class ExperimentConfig {
 
     @JsonPropertyDescription("seed for weights, noise and data order")
@@ -35,6 +35,10 @@ public final class ExperimentConfig {
     @JsonPropertyDescription("terms added to D's or G's loss, each with 'every: N' (type: a registered regularizer)")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     private java.util.List<Regularizer> regularizers = new java.util.ArrayList<>();
+
+    @JsonPropertyDescription("a differentiable augmentation of D's inputs in both steps (type: a registered "
+            + "augmentation, e.g. diffaugment); left out: none")
+    private org.gan4j.api.augment.Augmentation augment;
 
     private TrainerConfig trainer = new TrainerConfig();
 
@@ -98,6 +102,14 @@ public final class ExperimentConfig {
 
     public void setRegularizers(java.util.List<Regularizer> regularizers) {
         this.regularizers = regularizers == null ? new java.util.ArrayList<>() : regularizers;
+    }
+
+    public org.gan4j.api.augment.Augmentation getAugment() {
+        return augment;
+    }
+
+    public void setAugment(org.gan4j.api.augment.Augmentation augment) {
+        this.augment = augment;
     }
 
     public TrainerConfig getTrainer() {

@@ -166,6 +166,42 @@ public final class TrainerConfig {
         }
     }
 
+    // Stabilizers (issue 15), all off when left out so existing configs train exactly as before.
+    @JsonPropertyDescription("an exponential moving average of G's weights, used for evaluation and sampling "
+            + "({decay: 0.999, start: 1000}); left out: none")
+    private GeneratorEmaConfig generatorEma;
+
+    @JsonPropertyDescription("G's learning-rate schedule ({shape: constant|linear|cosine, warmup, decay_start, "
+            + "decay_end}); left out: constant")
+    private LrScheduleConfig generatorLrSchedule;
+
+    @JsonPropertyDescription("D's learning-rate schedule, as generator_lr_schedule; left out: constant")
+    private LrScheduleConfig discriminatorLrSchedule;
+
+    public GeneratorEmaConfig getGeneratorEma() {
+        return generatorEma;
+    }
+
+    public void setGeneratorEma(GeneratorEmaConfig generatorEma) {
+        this.generatorEma = generatorEma;
+    }
+
+    public LrScheduleConfig getGeneratorLrSchedule() {
+        return generatorLrSchedule;
+    }
+
+    public void setGeneratorLrSchedule(LrScheduleConfig generatorLrSchedule) {
+        this.generatorLrSchedule = generatorLrSchedule;
+    }
+
+    public LrScheduleConfig getDiscriminatorLrSchedule() {
+        return discriminatorLrSchedule;
+    }
+
+    public void setDiscriminatorLrSchedule(LrScheduleConfig discriminatorLrSchedule) {
+        this.discriminatorLrSchedule = discriminatorLrSchedule;
+    }
+
     public OptimizerSpec getGeneratorOptimizer() {
         return generatorOptimizer;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.gan4j.api.augment.Augmentation;
 import org.gan4j.api.conditional.ConditionalPair;
 import org.gan4j.api.data.Batch;
 import org.gan4j.api.data.StreamSeeds;
@@ -38,6 +39,7 @@ import org.gan4j.core.train.StepPhaseObserver.StepPhase;
  * boundaries of every phase (a profiler); the default one does nothing.
  */
 public final class GanTrainer {
+    private static final String AUGMENT_STREAM = "+augment"; // "+": no lower_snake_case regularizer name can take it
     private final TrainingPlan plan;
     private final TrainingPlan.Inputs inputs;
     private final TrainingPlan.Objective objective;
@@ -130,6 +132,7 @@ public final class GanTrainer {
             StepValues values = new StepValues(logColumns);
             boolean updateGenerator = schedule.trainGenerator() && step >= schedule.generatorStart();
             phases.onIterationStart(step);
+            followSchedules(step, logging, values);
             // Arrays that must outlive one D-step (the reused fake batch) live until the iteration ends.
             try (NDManager iteration = manager.newSubManager()) {
                 for (int i = 0; i < schedule.discriminatorSteps(); i++) {
@@ -192,8 +195,8 @@ public final class GanTrainer {
                     values.reusable = new Generated(conditioning.conditional() ? pair : null, generated);
                 }
                 NDArray fake = generated.stopGradient();
-                NDArray realLogits = nets.discriminate(pair.target(), pair.condition(), true);
-                NDArray fakeLogits = nets.discriminate(fake, pair.condition(), true);
+                NDArray realLogits = nets.discriminate(augment(pair.target(), index, 0), pair.condition(), true);
+                NDArray fakeLogits = nets.discriminate(augment(fake, index, 1), pair.condition(), true);
                 context = new StepLossContext(Phase.DISCRIMINATOR, step, x -> nets.discriminate(x, pair.condition(), true),
                         pair::target, realLogits, fake, fakeLogits);
                 loss = objective.loss().discriminatorLoss(context);
@@ -229,7 +232,7 @@ public final class GanTrainer {
                 Generated generated = values.reusable != null ? values.reusable : generate(scope, step, realIndex);
                 ConditionalPair pair = generated.pair();
                 NDArray condition = pair == null ? null : pair.condition();
-                fakeLogits = nets.discriminate(generated.output(), condition, true);
+                fakeLogits = nets.discriminate(augment(generated.output(), step, 2), condition, true);
                 // An unconditional loss that asks for real samples gets a batch past the D-steps' ones.
                 Supplier<NDArray> realSamples = pair != null ? pair::target : new LazyRealBatch(scope, realIndex);
                 StepLossContext context = new StepLossContext(Phase.GENERATOR, step,
@@ -256,6 +259,9 @@ public final class GanTrainer {
                 }
             }
             plan.optimizers().generator().update(nets.generator().getParameters());
+            if (plan.stabilizers().generatorEma() != null) {
+                plan.stabilizers().generatorEma().update(step);
+            }
             phases.onPhaseEnd(StepPhase.G_UPDATE, loss);
         }
     }
@@ -274,7 +280,12 @@ public final class GanTrainer {
             }
             StepRegularizerContext rc = new StepRegularizerContext(context, update,
                     seeds.regularizer(r.name(), update), r, record ? values.extras : null);
-            NDArray term = r.term(rc);
+            NDArray term;
+            try {
+                term = r.term(rc);
+            } catch (IllegalArgumentException e) { // a regularizer refusing this run's samples: one line naming it
+                throw new org.gan4j.core.RunException("regularizer " + r.name() + ": " + e.getMessage(), e);
+            }
             if (r.every() > 1) {
                 term = term.mul(r.every());
             }
@@ -348,11 +359,59 @@ public final class GanTrainer {
         }
     }
 
-    /** Runs every metric, then tells the listeners; arrays are freed when it returns. */
+    /**
+     * T(images) when the plan augments D's inputs (DiffAugment), else the images themselves. The draws come from
+     * the stream "+augment" at (update {@code index}, batch {@code which}: 0 real and 1 generated of a D-step,
+     * 2 the G-step's), so a run is reproducible per seed and step. Losses and regularizers see D's logits of the
+     * augmented batches; their samples and {@code discriminate} stay unaugmented.
+     */
+    private NDArray augment(NDArray images, long index, int which) {
+        Augmentation augmentation = plan.stabilizers().augmentation();
+        return augmentation == null ? images
+                : augmentation.apply(images, StreamSeeds.derive(seeds.regularizer(AUGMENT_STREAM, index), which));
+    }
+
+    /**
+     * Sets each network's learning-rate multiplier for iteration {@code step} from its schedule (a pure function
+     * of the step, so a resumed run follows the same rates) and records the rates on logged steps.
+     */
+    private void followSchedules(long step, boolean logging, StepValues values) {
+        TrainingPlan.Stabilizers stabilizers = plan.stabilizers();
+        if (!stabilizers.scheduled()) {
+            return;
+        }
+        if (stabilizers.generatorLr() != null) {
+            plan.optimizers().generator().setScheduleFactor(stabilizers.generatorLr().applyAsDouble(step));
+        }
+        if (stabilizers.discriminatorLr() != null) {
+            plan.optimizers().discriminator().setScheduleFactor(stabilizers.discriminatorLr().applyAsDouble(step));
+        }
+        if (logging) {
+            values.extras.put("lr_g", plan.optimizers().generator().learningRate());
+            values.extras.put("lr_d", plan.optimizers().discriminator().learningRate());
+        }
+    }
+
+    /**
+     * Runs every metric, then tells the listeners; arrays are freed when it returns. With a generator average
+     * that evaluations use, G holds the average meanwhile, and the record says which generator was scored.
+     */
     public Map<String, Double> evaluate(NDManager parent, long step) {
+        GeneratorEma ema = plan.stabilizers().generatorEma();
+        if (ema != null && plan.stabilizers().evaluateEma()) {
+            return ema.withAverage(() -> evaluateWith(parent, step, "ema", ema));
+        }
+        return evaluateWith(parent, step, "raw", ema);
+    }
+
+    private Map<String, Double> evaluateWith(NDManager parent, long step, String scored, GeneratorEma ema) {
         try (NDManager scope = parent.newSubManager()) {
             TrainerEvalContext context = new TrainerEvalContext(step, scope, nets, noise, inputs.data(), conditioning,
                     inputs.seed(), seeds, outputs.runDir());
+            if (ema != null) { // which G every metric of this evaluation scored
+                context.report(GeneratorEma.SECTION, Map.of("generator", scored, "decay", ema.decay(),
+                        "start", ema.start()));
+            }
             Map<String, Double> results = new LinkedHashMap<>();
             for (Metric metric : outputs.metrics()) {
                 Map<String, Double> values;

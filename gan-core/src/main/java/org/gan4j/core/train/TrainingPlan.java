@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongToDoubleFunction;
+import org.gan4j.api.augment.Augmentation;
 import org.gan4j.api.checkpoint.StatefulPart;
 import org.gan4j.api.conditional.ConditionalTask;
 import org.gan4j.api.data.SampleSource;
@@ -26,9 +28,10 @@ import org.gan4j.core.config.LatentConfig;
  * @param optimizers who updates which network
  * @param schedule how the updates are arranged in time
  * @param outputs what observes the run
+ * @param stabilizers generator averaging and learning-rate schedules
  */
 public record TrainingPlan(GanNetworks networks, Inputs inputs, Objective objective, Optimizers optimizers,
-        Schedule schedule, Outputs outputs) {
+        Schedule schedule, Outputs outputs, Stabilizers stabilizers) {
 
     public TrainingPlan {
         Objects.requireNonNull(networks, "networks");
@@ -37,6 +40,42 @@ public record TrainingPlan(GanNetworks networks, Inputs inputs, Objective object
         Objects.requireNonNull(optimizers, "optimizers");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(outputs, "outputs");
+        Objects.requireNonNull(stabilizers, "stabilizers");
+    }
+
+    /** A plan without stabilizers. */
+    public TrainingPlan(GanNetworks networks, Inputs inputs, Objective objective, Optimizers optimizers,
+            Schedule schedule, Outputs outputs) {
+        this(networks, inputs, objective, optimizers, schedule, outputs, Stabilizers.NONE);
+    }
+
+    /**
+     * Generator averaging and learning-rate schedules; each null part is off.
+     *
+     * @param generatorEma the average of G's weights, updated after every G update, or null
+     * @param evaluateEma evaluations (metrics, sample grids) use the average rather than the trained G
+     * @param generatorLr G's learning-rate multiplier as a function of the generator step, or null (constant)
+     * @param discriminatorLr D's multiplier, or null (constant)
+     * @param augmentation applied to D's every input in both steps (DiffAugment), or null
+     */
+    public record Stabilizers(GeneratorEma generatorEma, boolean evaluateEma, LongToDoubleFunction generatorLr,
+            LongToDoubleFunction discriminatorLr, Augmentation augmentation) {
+        /** Nothing on. */
+        public static final Stabilizers NONE = new Stabilizers(null, false, null, null, null);
+
+        /** Without an augmentation. */
+        public Stabilizers(GeneratorEma generatorEma, boolean evaluateEma, LongToDoubleFunction generatorLr,
+                LongToDoubleFunction discriminatorLr) {
+            this(generatorEma, evaluateEma, generatorLr, discriminatorLr, null);
+        }
+
+        /** The log columns of the learning rates, when either network follows a schedule. */
+        public static final List<String> LR_COLUMNS = List.of("lr_g", "lr_d");
+
+        /** Whether the learning rates are logged (either network follows a schedule). */
+        public boolean scheduled() {
+            return generatorLr != null || discriminatorLr != null;
+        }
     }
 
     /**
@@ -112,7 +151,11 @@ public record TrainingPlan(GanNetworks networks, Inputs inputs, Objective object
      * unique {@link StatefulPart#stateSection()}; hand them to the checkpointer.
      */
     public List<StatefulPart> statefulParts() {
-        return statefulPartsOf(objective.regularizers());
+        List<StatefulPart> parts = new ArrayList<>(statefulPartsOf(objective.regularizers()));
+        if (stabilizers.generatorEma() != null) {
+            parts.add(stabilizers.generatorEma());
+        }
+        return List.copyOf(parts);
     }
 
     /** The parts among {@code regularizers} that keep state across steps, for the checkpoint store. */
@@ -131,6 +174,9 @@ public record TrainingPlan(GanNetworks networks, Inputs inputs, Objective object
         List<String> columns = new ArrayList<>();
         for (Regularizer r : objective.regularizers()) {
             columns.addAll(r.logColumns());
+        }
+        if (stabilizers.scheduled()) {
+            columns.addAll(Stabilizers.LR_COLUMNS);
         }
         return List.copyOf(columns);
     }
@@ -163,8 +209,15 @@ public record TrainingPlan(GanNetworks networks, Inputs inputs, Objective object
         private List<TrainingListener> listeners = List.of();
         private StepHook stepHook = StepHook.NONE;
         private StepPhaseObserver phases = StepPhaseObserver.NONE;
+        private Stabilizers stabilizers = Stabilizers.NONE;
 
         private Builder() {}
+
+        /** Generator averaging and learning-rate schedules (default: none). */
+        public Builder stabilizers(Stabilizers stabilizers) {
+            this.stabilizers = stabilizers;
+            return this;
+        }
 
         public Builder networks(GanNetworks networks) {
             this.networks = networks;
@@ -298,7 +351,7 @@ public record TrainingPlan(GanNetworks networks, Inputs inputs, Objective object
                     new Optimizers(generatorOptimizer, discriminatorOptimizer),
                     new Schedule(batchSize, discriminatorSteps, trainGenerator, generatorStart, reuseFake, logEvery,
                             evalEvery),
-                    new Outputs(runDir, metrics, listeners, stepHook, phases));
+                    new Outputs(runDir, metrics, listeners, stepHook, phases), stabilizers);
         }
     }
 }
