@@ -3,6 +3,7 @@ package org.gan4j.metrics.quality;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -88,6 +89,17 @@ class ClassifierFdMetricTest {
             assertEquals(id, facts.get("extractor_id"), String.valueOf(facts));
             assertEquals(first.get("fd_real_baseline"), facts.get("fd_real_baseline"), String.valueOf(facts));
             assertEquals(Boolean.TRUE, facts.get("extractor_trained_now"));
+            // How it was measured: sample counts, where the real images came from, which generator was scored.
+            assertEquals(300, facts.get("n_real"));
+            assertEquals(300, facts.get("n_fake"));
+            assertEquals("raw", facts.get("generator"));
+            assertEquals("run data (evaluation stream)", facts.get("real_split"));
+            assertEquals(300, facts.get("kid_subset_size"), "1000 capped by n");
+            assertTrue(((List<?>) facts.get("results")).containsAll(List.of("fd", "kid", "density", "coverage")));
+            // Real against other real images: KID near 0 (unbiased), density near 1, coverage high.
+            assertTrue(Math.abs(first.get("kid")) < 0.05 + 3 * first.get("kid_std"), first.toString());
+            assertTrue(first.get("kid_real_baseline") < 0.05, first.toString());
+            assertTrue(first.get("density") > 0.6 && first.get("coverage") > 0.6, first.toString());
             assertFalse(Files.exists(dir.resolve("run1/quality.json")), "core writes the record, not the metric");
         }
         FileTime written = FileTime.fromMillis(0);
@@ -127,12 +139,27 @@ class ClassifierFdMetricTest {
                         assertTrue(r.get("q_precision") > 0.5 && r.get("q_recall") > 0.5, r.toString());
                     } else if (noise == 1.5) {
                         assertTrue(fd > 5 * baseline, "fd " + fd + ", baseline " + baseline);
+                        assertTrue(r.get("q_kid") > 10 * Math.max(r.get("q_kid_real_baseline"), 1e-3), r.toString());
+                        assertTrue(r.get("q_coverage") < r.get("q_coverage_real_baseline"), r.toString());
                     }
                     previous = fd;
                 }
             }
             assertEquals(List.of("q-classifier-fd"), List.copyOf(lastReports.keySet()));
         }
+    }
+
+    @Test
+    void aKidSubsetLargerThanNIsRefusedAndTooFewImagesPerClassToo() {
+        ClassifierFdMetric m = metric();
+        m.setKidSubsetSize(301);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, m::validate);
+        assertTrue(e.getMessage().startsWith("kid_subset_size: 301 is larger than n_real (300) or n_fake (300)"),
+                e.getMessage());
+        m.setKidSubsetSize(300);
+        m.validate();
+        e = assertThrows(IllegalArgumentException.class, () -> m.setIntraClassN(100));
+        assertTrue(e.getMessage().contains("at least 129 images per class"), e.getMessage());
     }
 
     /** Real samples from one stream, "generated" ones from another plus Gaussian noise, clipped to [-1, 1]. */
