@@ -90,8 +90,8 @@ class ClassifierFdMetricTest {
             assertEquals(first.get("fd_real_baseline"), facts.get("fd_real_baseline"), String.valueOf(facts));
             assertEquals(Boolean.TRUE, facts.get("extractor_trained_now"));
             // How it was measured: sample counts, where the real images came from, which generator was scored.
-            assertEquals(300, facts.get("n_real"));
-            assertEquals(300, facts.get("n_fake"));
+            assertEquals(300.0, facts.get("n_real"));
+            assertEquals(300.0, facts.get("n_fake"));
             assertEquals("raw", facts.get("generator"));
             assertEquals("run data (evaluation stream)", facts.get("real_split"));
             assertEquals(300, facts.get("kid_subset_size"), "1000 capped by n");
