@@ -5,6 +5,7 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.ndarray.NDList;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import org.gan4j.api.config.ConfigChecks;
@@ -18,7 +19,7 @@ import org.gan4j.api.regularizer.Regularizer;
  * gives the model K classes): how G and D see the class, and the weights of AC-GAN's class terms. The defaults,
  * {@code concat} for both, build exactly the networks of earlier versions.
  */
-abstract class ClassConditionOptions implements Architecture {
+public abstract class ClassConditionOptions implements Architecture {
 
     @JsonPropertyDescription("how G sees the class: concat (one-hot joined to z) or conditional_batchnorm "
             + "(class-dependent scale and shift in every batch norm of G)")
@@ -28,9 +29,11 @@ abstract class ClassConditionOptions implements Architecture {
             + "(logit + embed(y)·φ(x)) or auxiliary_classifier (AC-GAN: a class head and its cross-entropy)")
     private DiscriminatorConditioning discriminatorConditioning = DiscriminatorConditioning.CONCAT;
 
+    @JsonProperty("auxiliary_d_weight")
     @JsonPropertyDescription("auxiliary_classifier only: weight of the class cross-entropy (real + generated) in D's loss")
     private double auxiliaryDWeight = 1.0;
 
+    @JsonProperty("auxiliary_g_weight")
     @JsonPropertyDescription("auxiliary_classifier only: weight of the class cross-entropy of G's samples in G's loss")
     private double auxiliaryGWeight = 1.0;
 
@@ -50,18 +53,22 @@ abstract class ClassConditionOptions implements Architecture {
         this.discriminatorConditioning = discriminatorConditioning;
     }
 
+    @JsonProperty("auxiliary_d_weight")
     public double getAuxiliaryDWeight() {
         return auxiliaryDWeight;
     }
 
+    @JsonProperty("auxiliary_d_weight")
     public void setAuxiliaryDWeight(double weight) {
         this.auxiliaryDWeight = ConfigChecks.positive(weight);
     }
 
+    @JsonProperty("auxiliary_g_weight")
     public double getAuxiliaryGWeight() {
         return auxiliaryGWeight;
     }
 
+    @JsonProperty("auxiliary_g_weight")
     public void setAuxiliaryGWeight(double weight) {
         this.auxiliaryGWeight = ConfigChecks.positive(weight);
     }

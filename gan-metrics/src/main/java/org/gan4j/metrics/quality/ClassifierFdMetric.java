@@ -136,7 +136,8 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable, Validate
     private record Prepared(NDManager manager, Entry extractor, double accuracy, int nTrain, int nTest,
             int nBaseline, double fdBaseline, PrecisionRecall.Result prBaseline, FrechetDistance.Moments real,
             float[] realFeatures, double[] realRadii, SampleSource data, KernelInceptionDistance.Result kidBaseline,
-            DensityCoverage.Result dcBaseline, double[] densityRadii, LabelledImages labelled) {}
+            DensityCoverage.Result dcBaseline, double[] densityRadii, LabelledImages labelled,
+            float[][] intraRealFeatures) {}
 
     /**
      * For a class-conditional run: the fraction of G(z | y) the classifier assigns to the asked-for
@@ -233,7 +234,10 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable, Validate
         }
         float[] fake = p.extractor().classifier().features(c.output());
         LabelledImages real = p.labelled();
-        return IntraClassFd.compute(p.extractor().classifier().features(real.x(), real.size()), real.y(), fake,
+        if (p.intraRealFeatures()[0] == null) { // the real side is fixed for the run: its features once
+            p.intraRealFeatures()[0] = p.extractor().classifier().features(real.x(), real.size());
+        }
+        return IntraClassFd.compute(p.intraRealFeatures()[0], real.y(), fake,
                 fakeLabels, FeatureClassifier.FEATURES, classes, IntraClassFd.minimumPerClass(FeatureClassifier.FEATURES));
     }
 
@@ -328,7 +332,7 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable, Validate
             return new Prepared(manager, extractor, accuracy, n - nTest, nTest, nBaseline, fdBaseline, prBaseline,
                     FrechetDistance.moments(realFeatures, nReal, d), realFeatures,
                     PrecisionRecall.radii(realFeatures, d, k), context.data(), kidBaseline, dcBaseline,
-                    PrecisionRecall.radii(realFeatures, d, densityK), perClass(all, intraClassN));
+                    PrecisionRecall.radii(realFeatures, d, densityK), perClass(all, intraClassN), new float[1][]);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
