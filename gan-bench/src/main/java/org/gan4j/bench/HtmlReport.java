@@ -48,6 +48,11 @@ final class HtmlReport {
             h.append("<td>").append(esc(row.bestSeed())).append("</td></tr>\n");
         }
         h.append("</table>\n");
+        if (!model.refusals().isEmpty()) {
+            h.append("<h2 class=\"bad\">Not compared</h2>\n<ul>\n");
+            model.refusals().forEach(r -> h.append("<li>").append(esc(r)).append("</li>\n"));
+            h.append("</ul>\n");
+        }
         if (!model.incomplete().isEmpty()) {
             h.append("<h2 class=\"bad\">Not complete</h2>\n<ul>\n");
             for (ReportModel.Incomplete r : model.incomplete()) {

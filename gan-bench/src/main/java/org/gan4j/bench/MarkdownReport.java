@@ -31,6 +31,11 @@ final class MarkdownReport {
             md.append(' ').append(row.bestSeed()).append(" |\n");
         }
         md.append('\n');
+        if (!model.refusals().isEmpty()) {
+            md.append("## Not compared\n\n");
+            model.refusals().forEach(r -> md.append("- ").append(r).append('\n'));
+            md.append('\n');
+        }
         if (!model.incomplete().isEmpty()) {
             md.append("## Not complete\n\n");
             for (ReportModel.Incomplete r : model.incomplete()) {

@@ -25,10 +25,15 @@ import java.util.Locale;
  * @param bars one chart per metric that has a value somewhere
  * @param variants per variant: its curves and samples
  * @param runs one row per member
+ * @param refusals why a metric's numbers are not compared (members measured it differently, {@link Measurements});
+ *     such a metric shows "not comparable" in the summary and gets no bar chart
  */
 public record ReportModel(String title, String description, String command, int complete, int total,
         double benchSeconds, List<Suite.MetricSpec> metrics, List<SummaryRow> summary, List<Incomplete> incomplete,
-        List<BarChart> bars, List<VariantSection> variants, List<RunRow> runs) {
+        List<BarChart> bars, List<VariantSection> variants, List<RunRow> runs, List<String> refusals) {
+
+    /** What a summary cell of a metric measured differently across members says. */
+    static final String NOT_COMPARABLE = "not comparable (see below)";
 
     /**
      * One variant in the summary table.
@@ -87,11 +92,21 @@ public record ReportModel(String title, String description, String command, int 
             List<Aggregation.VariantSummary> variants, String command, double benchSeconds) {
         List<Suite.MetricSpec> metrics = suite.metrics();
         Path charts = outDir.resolve("report");
+        List<String> refusals = new ArrayList<>();
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        for (Suite.MetricSpec m : metrics) {
+            String why = Measurements.refusal(m.name(), results);
+            if (why != null) {
+                refusals.add(why);
+                refused.add(m.name());
+            }
+        }
         List<SummaryRow> summary = new ArrayList<>();
         List<VariantSection> sections = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
             Aggregation.VariantSummary vs = variants.get(v);
-            List<String> finals = metrics.stream().map(m -> format(vs.finals().get(m.name()))).toList();
+            List<String> finals = metrics.stream().map(m -> refused.contains(m.name()) ? NOT_COMPARABLE
+                    : format(vs.finals().get(m.name()))).toList();
             summary.add(new SummaryRow(shortName(v), vs.variant(), vs.complete() + "/" + vs.members().size(), finals,
                     vs.bestSeed().isEmpty() ? "—" : vs.bestSeed() + " (" + fmt(vs.bestSeedValue()) + ")"));
             List<CurveChart> curves = new ArrayList<>();
@@ -113,6 +128,9 @@ public record ReportModel(String title, String description, String command, int 
         }
         List<BarChart> bars = new ArrayList<>();
         for (Suite.MetricSpec m : metrics) {
+            if (refused.contains(m.name())) {
+                continue; // bars side by side would compare unlike numbers
+            }
             List<String> names = new ArrayList<>();
             List<Double> means = new ArrayList<>();
             List<Double> errors = new ArrayList<>();
@@ -135,7 +153,7 @@ public record ReportModel(String title, String description, String command, int 
                 metrics.stream().map(m -> fmt(r.finals().getOrDefault(m.name(), Double.NaN))).toList())).toList();
         int complete = (int) results.stream().filter(MemberResult::complete).count();
         return new ReportModel(suite.name(), suite.description().trim(), command, complete, results.size(),
-                benchSeconds, metrics, summary, incomplete, bars, sections, runs);
+                benchSeconds, metrics, summary, incomplete, bars, sections, runs, List.copyOf(refusals));
     }
 
     /** The runs of one metric over steps: one series per member that logged it with at least one finite point. */

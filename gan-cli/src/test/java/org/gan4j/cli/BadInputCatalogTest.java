@@ -1216,4 +1216,39 @@ class BadInputCatalogTest {
                 "gan: augment: a conditional run (task:) cannot be augmented: T would change the target without its "
                         + "condition; remove augment: or task:");
     }
+
+    // ---- conditioning and quality metrics (issue 16)
+
+    @Test
+    void projectionDiscriminatorWithoutLabels() throws Exception {
+        train(config(TINY.replace("model: {type: mlp, hidden: [8]}",
+                "model: {type: mlp, hidden: [8], discriminator_conditioning: projection}")), 1,
+                "gan: model: discriminator_conditioning: projection needs class labels, but this run gives the mlp "
+                        + "model none; use task: {type: class-conditional} with labelled data",
+                "or discriminator_conditioning: concat");
+    }
+
+    @Test
+    void auxiliaryClassifierOnUnlabelledData() throws Exception {
+        train(config(TINY.replace("model: {type: mlp, hidden: [8]}",
+                "model: {type: mlp, hidden: [8], discriminator_conditioning: auxiliary_classifier}")
+                + "task: {type: class-conditional}\n"), 1,
+                "gan: task: class-conditional needs labelled data", "use a data source with class labels");
+    }
+
+    @Test
+    void kidSubsetLargerThanN() throws Exception {
+        validate(TINY.replace("eval: {samples: 50}",
+                "eval: {samples: 50, metrics: [{type: classifier-fd, n_real: 500, kid_subset_size: 1000}]}"), 2,
+                file() + ":6:", "kid_subset_size: 1000 is larger than n_real (500) or n_fake (2000)",
+                "use at most 500, or leave it out (1000 capped by n)");
+    }
+
+    @Test
+    void intraClassFdWithFewerSamplesPerClassThanFeatures() throws Exception {
+        validate(TINY.replace("eval: {samples: 50}",
+                "eval: {samples: 50, metrics: [{type: classifier-fd, intra_class_n: 50}]}"), 2,
+                file() + ":6:", "eval.metrics[0].intra_class_n: must be 0 (off) or at least 129 images per class "
+                        + "(more than the 128 features, else each class's covariance is singular), got 50");
+    }
 }

@@ -115,6 +115,13 @@ final class RunAssembler {
         return schedule == null ? null : step -> schedule.factor(step, totalSteps);
     }
 
+    /** The configured regularizers, then the loss terms the architecture adds for this spec (an auxiliary classifier's). */
+    static List<org.gan4j.api.regularizer.Regularizer> withArchitectureTerms(ExperimentConfig config, GanNetworks networks) {
+        List<org.gan4j.api.regularizer.Regularizer> all = new ArrayList<>(config.getRegularizers());
+        all.addAll(config.getModel().lossTerms(networks.spec()));
+        return all;
+    }
+
     /** The trainer's plan; the one place that knows how a plan is constructed. */
     static TrainingPlan plan(ExperimentConfig config, SampleSource data, GanNetworks networks, ParameterOptimizer gOpt,
             ParameterOptimizer dOpt, List<TrainingListener> listeners, RunDirectory run, Checkpointer checkpointer,
@@ -123,7 +130,7 @@ final class RunAssembler {
         return TrainingPlan.builder()
                 .networks(networks)
                 .data(data).latent(config.getLatent()).task(config.getTask()).seed(config.getSeed())
-                .loss(config.getLoss()).regularizers(config.getRegularizers())
+                .loss(config.getLoss()).regularizers(withArchitectureTerms(config, networks))
                 .optimizers(gOpt, dOpt)
                 .batchSize(trainer.getBatchSize()).discriminatorSteps(trainer.getDiscriminatorSteps())
                 .trainGenerator(trainer.isTrainGenerator()).generatorStart(trainer.getGeneratorStart())

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 import org.gan4j.api.config.ConfigChecks;
-import org.gan4j.api.model.Architecture;
 import org.gan4j.api.model.ModelSpec;
 
 /**
@@ -33,9 +32,13 @@ import org.gan4j.api.model.ModelSpec;
  * <p>Class-conditional (Mirza & Osindero 2014) when the spec has K = numClasses > 0: G takes
  * {@code NDList(z, labels)} and starts from concat(z, oneHot(label, K)) as a (latent + K, 1, 1)
  * map; D takes {@code NDList(x, labels)} and sees x with K constant one-hot channel maps appended,
- * (C + K, S, S). Labels are float class ids of shape (batch).
+ * (C + K, S, S). Labels are float class ids of shape (batch). With {@code generator_conditioning:
+ * conditional_batchnorm} G starts from z alone and every batch norm of G is a {@link ConditionalBatchNorm};
+ * with {@code discriminator_conditioning: projection} or {@code auxiliary_classifier} D's convolutions see x
+ * alone and φ(x) is the flattened last feature map (the input of the final dense layer ψ), see
+ * {@link ConditionedDiscriminator}.
  */
-public final class DcganArchitecture implements Architecture {
+public final class DcganArchitecture extends ClassConditionOptions {
     /** Image sizes the layer plans below exist for. */
     public static final List<Integer> SIZES = List.of(28, 32, 64);
 
@@ -67,10 +70,13 @@ public final class DcganArchitecture implements Architecture {
     @Override
     public Block generator(ModelSpec spec) {
         Image image = check(spec);
-        int classes = spec.numClasses();
-        int inputs = spec.latentDim() + classes;
-        SequentialBlock g = new SequentialBlock();
-        g.add(new LambdaBlock(x -> {
+        int classes = classes(spec, "dcgan");
+        boolean cbn = conditionalBatchNorm(classes);
+        GeneratorChain g = new GeneratorChain(classes, cbn);
+        g.addInput(new LambdaBlock(x -> {
+            if (cbn) { // z alone enters the first layer; the labels travel on to the conditional batch norms
+                return ClassConditioning.requirePair(x, "dcgan generator");
+            }
             NDArray z = classes > 0
                     ? ClassConditioning.appendOneHot(
                             ClassConditioning.requirePair(x, "dcgan generator").get(0), x.get(1), classes)
@@ -85,7 +91,7 @@ public final class DcganArchitecture implements Architecture {
         g.add(Linear.builder().setUnits((long) first.channels() * first.kernel() * first.kernel()).optBias(false).build());
         g.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), first.channels(),
                 first.kernel(), first.kernel())), "to-" + first.kernel() + "x" + first.kernel()));
-        g.add(BatchNorm.builder().build());
+        g.norm();
         g.add(Activation.reluBlock());
         for (int i = 1; i < plan.size(); i++) {
             Level level = plan.get(i);
@@ -97,23 +103,25 @@ public final class DcganArchitecture implements Architecture {
             int filters = last && level.channels() == 1 ? 2 : level.channels();
             g.add(new TransposedConv2d(filters, level.kernel(), level.stride(), level.padding()));
             if (!last) {
-                g.add(BatchNorm.builder().build());
+                g.norm();
                 g.add(Activation.reluBlock());
             } else if (filters != level.channels()) {
                 g.add(new LambdaBlock(x -> new NDList(x.head().get(":, 0:1, :, :")), "keep-first-channel"));
             }
         }
         g.add(Activation.tanhBlock());
-        g.setInitializer(new NormalInitializer((float) initStd), Parameter.Type.WEIGHT);
-        return g;
+        SequentialBlock built = g.build();
+        built.setInitializer(new NormalInitializer((float) initStd), Parameter.Type.WEIGHT);
+        return built;
     }
 
     @Override
     public Block discriminator(ModelSpec spec) {
         Image image = check(spec);
-        int classes = spec.numClasses();
+        int classes = classes(spec, "dcgan");
+        boolean head = conditionedHead(classes);
         SequentialBlock d = new SequentialBlock();
-        if (classes > 0) {
+        if (classes > 0 && !head) {
             d.add(new LambdaBlock(x -> new NDList(ClassConditioning.appendOneHotMaps(
                     ClassConditioning.requirePair(x, "dcgan discriminator").get(0), x.get(1), classes)),
                     "append-one-hot-maps"));
@@ -137,6 +145,13 @@ public final class DcganArchitecture implements Architecture {
         // flattened map. Written as one: MKL-DNN's backward of that one-filter convolution inside a network
         // cost ~14 ms per D pass at 28×28 (gan perf --layers), the dense layer well under one.
         d.add(Blocks.batchFlattenBlock());
+        if (head) { // φ(x) = the flattened last map; ψ, and the embedding or class head, on top
+            Level lastMap = plan.get(plan.size() - 2);
+            int features = lastMap.channels() * lastMap.size() * lastMap.size();
+            Block conditioned = new ConditionedDiscriminator(getDiscriminatorConditioning(), classes, features, d, false);
+            conditioned.setInitializer(new NormalInitializer((float) initStd), Parameter.Type.WEIGHT);
+            return conditioned;
+        }
         d.add(Linear.builder().setUnits(1).optBias(false).build());
         d.setInitializer(new NormalInitializer((float) initStd), Parameter.Type.WEIGHT);
         return d;
@@ -153,28 +168,37 @@ public final class DcganArchitecture implements Architecture {
             // The plans' int widths would overflow; parameters grow at least linearly with the width.
             DcganArchitecture capped = new DcganArchitecture();
             capped.setBaseWidth(MAX_PLANNED_WIDTH);
+            capped.setGeneratorConditioning(getGeneratorConditioning());
+            capped.setDiscriminatorConditioning(getDiscriminatorConditioning());
             return java.util.OptionalDouble.of(capped.estimateParameters(spec).getAsDouble()
                     * ((double) baseWidth / MAX_PLANNED_WIDTH));
         }
+        int classes = classes(spec, "dcgan");
+        boolean cbn = conditionalBatchNorm(classes);
+        boolean head = conditionedHead(classes);
         List<Level> g = generatorPlan(image);
-        double count = (double) (spec.latentDim() + spec.numClasses()) * g.get(0).channels() * g.get(0).kernel()
-                * g.get(0).kernel() + 4.0 * g.get(0).channels();
+        // A conditional batch norm keeps BN's four values per channel (its own scale and shift fixed) and two K-row tables.
+        double perNorm = cbn ? 4.0 + 2.0 * classes : 4.0;
+        double count = (double) (spec.latentDim() + (cbn ? 0 : classes)) * g.get(0).channels() * g.get(0).kernel()
+                * g.get(0).kernel() + perNorm * g.get(0).channels();
         for (int i = 1; i < g.size(); i++) {
             Level level = g.get(i);
             boolean last = i == g.size() - 1;
             int filters = last && level.channels() == 1 ? 2 : level.channels(); // as generator() builds it
             count += (double) g.get(i - 1).channels() * filters * level.kernel() * level.kernel()
-                    + (last ? 0 : 4.0 * filters);
+                    + (last ? 0 : perNorm * filters);
         }
         List<Level> d = discriminatorPlan(image);
-        double in = image.channels() + spec.numClasses();
+        double in = image.channels() + (head ? 0 : classes);
         for (int i = 0; i < d.size() - 1; i++) {
             Level level = d.get(i);
             count += in * level.channels() * level.kernel() * level.kernel() + (i > 0 ? 4.0 * level.channels() : 0);
             in = level.channels();
         }
         Level lastMap = d.get(d.size() - 2);
-        count += in * lastMap.size() * lastMap.size();
+        int features = (int) in * lastMap.size() * lastMap.size();
+        count += head ? ConditionedDiscriminator.headParameters(getDiscriminatorConditioning(), classes, features, false)
+                : features;
         return java.util.OptionalDouble.of(count);
     }
 

@@ -11,7 +11,6 @@ import ai.djl.nn.norm.BatchNorm;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import org.gan4j.api.config.ConfigChecks;
-import org.gan4j.api.model.Architecture;
 import org.gan4j.api.model.ModelSpec;
 
 /**
@@ -20,8 +19,12 @@ import org.gan4j.api.model.ModelSpec;
  * <p>Class-conditional (Mirza & Osindero 2014) when the spec has K = numClasses > 0: G takes
  * {@code NDList(z, labels)} and D {@code NDList(x, labels)}, labels being float class ids (batch);
  * G's first layer sees concat(z, oneHot(label, K)), D's concat(flatten(x), oneHot(label, K)).
+ * {@code generator_conditioning: conditional_batchnorm}: G's first layer sees z alone and a
+ * {@link ConditionalBatchNorm} follows every hidden layer of G (whatever {@code generator_batch_norm} says).
+ * {@code discriminator_conditioning: projection | auxiliary_classifier}: D's hidden layers see flatten(x) alone,
+ * φ(x) is the last hidden layer's output ({@link ConditionedDiscriminator}).
  */
-public final class MlpArchitecture implements Architecture {
+public final class MlpArchitecture extends ClassConditionOptions {
 
     @JsonPropertyDescription("hidden layer widths of both networks")
     private List<Integer> hidden = List.of(128, 128);
@@ -124,17 +127,20 @@ public final class MlpArchitecture implements Architecture {
 
     @Override
     public Block generator(ModelSpec spec) {
-        int classes = ClassConditioning.classes(spec, "mlp");
-        SequentialBlock g = new SequentialBlock();
-        if (classes > 0) {
-            g.add(new LambdaBlock(x -> new NDList(ClassConditioning.appendOneHot(
+        int classes = classes(spec, "mlp");
+        boolean cbn = conditionalBatchNorm(classes);
+        GeneratorChain g = new GeneratorChain(classes, cbn);
+        if (cbn) { // z alone enters the first layer; the labels travel on to the conditional batch norms
+            g.addInput(new LambdaBlock(x -> ClassConditioning.requirePair(x, "mlp generator"), "z-and-labels"));
+        } else if (classes > 0) {
+            g.addInput(new LambdaBlock(x -> new NDList(ClassConditioning.appendOneHot(
                     ClassConditioning.requirePair(x, "mlp generator").get(0), x.get(1), classes)), "z-with-one-hot"));
         }
         ActivationKind act = generatorActivation != null ? generatorActivation : activation;
         for (int width : generatorHidden != null ? generatorHidden : hidden) {
             g.add(Linear.builder().setUnits((long) width * act.unitsPerOutput(maxoutPieces)).build());
-            if (generatorBatchNorm) {
-                g.add(BatchNorm.builder().build());
+            if (generatorBatchNorm || cbn) {
+                g.norm();
             }
             g.add(act.block(maxoutPieces));
         }
@@ -144,14 +150,15 @@ public final class MlpArchitecture implements Architecture {
         }
         Shape sampleShape = spec.sampleShape();
         g.add(new LambdaBlock(x -> reshapeToSamples(x, sampleShape), "to-sample-shape"));
-        return g;
+        return g.build();
     }
 
     @Override
     public Block discriminator(ModelSpec spec) {
-        int classes = ClassConditioning.classes(spec, "mlp");
+        int classes = classes(spec, "mlp");
+        boolean head = conditionedHead(classes);
         SequentialBlock d = new SequentialBlock();
-        if (classes > 0) {
+        if (classes > 0 && !head) {
             d.add(new LambdaBlock(x -> {
                 NDArray flat = ClassConditioning.requirePair(x, "mlp discriminator").get(0);
                 flat = flat.reshape(flat.getShape().get(0), -1);
@@ -161,9 +168,14 @@ public final class MlpArchitecture implements Architecture {
             d.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), -1)), "flatten"));
         }
         ActivationKind act = discriminatorActivation != null ? discriminatorActivation : activation;
-        for (int width : discriminatorHidden != null ? discriminatorHidden : hidden) {
+        List<Integer> widths = discriminatorHidden != null ? discriminatorHidden : hidden;
+        for (int width : widths) {
             d.add(Linear.builder().setUnits((long) width * act.unitsPerOutput(maxoutPieces)).build());
             d.add(act.block(maxoutPieces));
+        }
+        if (head) { // φ(x) = the last hidden layer's output (the input itself without hidden layers)
+            int features = widths.isEmpty() ? spec.sampleSize() : widths.get(widths.size() - 1);
+            return new ConditionedDiscriminator(getDiscriminatorConditioning(), classes, features, d, true);
         }
         d.add(Linear.builder().setUnits(1).build());
         return d;
@@ -172,13 +184,28 @@ public final class MlpArchitecture implements Architecture {
     /** Weights and biases of the dense layers (and G's batch-norm scales, shifts and statistics). */
     @Override
     public java.util.OptionalDouble estimateParameters(ModelSpec spec) {
-        int classes = ClassConditioning.classes(spec, "mlp");
+        int classes = classes(spec, "mlp");
+        boolean cbn = conditionalBatchNorm(classes);
+        boolean head = conditionedHead(classes);
         ActivationKind gAct = generatorActivation != null ? generatorActivation : activation;
         ActivationKind dAct = discriminatorActivation != null ? discriminatorActivation : activation;
-        double g = dense(spec.latentDim() + classes, generatorHidden != null ? generatorHidden : hidden,
-                gAct.unitsPerOutput(maxoutPieces), generatorBatchNorm, spec.sampleShape().size());
-        double d = dense(spec.sampleShape().size() + classes, discriminatorHidden != null ? discriminatorHidden : hidden,
-                dAct.unitsPerOutput(maxoutPieces), false, 1);
+        List<Integer> gWidths = generatorHidden != null ? generatorHidden : hidden;
+        double g = dense(spec.latentDim() + (cbn ? 0 : classes), gWidths,
+                gAct.unitsPerOutput(maxoutPieces), generatorBatchNorm && !cbn, spec.sampleShape().size());
+        if (cbn) { // per hidden unit: BN's four values (its own scale and shift fixed) and the two K-row class tables
+            for (int width : gWidths) {
+                g += (4.0 + 2.0 * classes) * width * gAct.unitsPerOutput(maxoutPieces);
+            }
+        }
+        List<Integer> dWidths = discriminatorHidden != null ? discriminatorHidden : hidden;
+        double d;
+        if (head) {
+            double trunk = dense(spec.sampleShape().size(), dWidths, dAct.unitsPerOutput(maxoutPieces), false, 0);
+            int features = dWidths.isEmpty() ? spec.sampleSize() : dWidths.get(dWidths.size() - 1);
+            d = trunk + ConditionedDiscriminator.headParameters(getDiscriminatorConditioning(), classes, features, true);
+        } else {
+            d = dense(spec.sampleShape().size() + classes, dWidths, dAct.unitsPerOutput(maxoutPieces), false, 1);
+        }
         return java.util.OptionalDouble.of(g + d);
     }
 

@@ -1,6 +1,7 @@
 package org.gan4j.api.loss;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 
 /**
  * What a loss may read during one discriminator or generator step. Arrays are created inside the
@@ -22,6 +23,24 @@ public interface LossContext {
 
     /** Runs the discriminator on any samples inside the current step, e.g. for a penalty. */
     NDArray discriminate(NDArray samples);
+
+    /**
+     * Everything D returned for the real minibatch: the logits first ({@link #realLogits()}), then any auxiliary
+     * outputs its architecture adds (an auxiliary classifier's class logits, (batch, K)).
+     */
+    default NDList realOutputs() {
+        return new NDList(realLogits());
+    }
+
+    /** Everything D returned for the generated minibatch: the logits first, then any auxiliary outputs. */
+    default NDList fakeOutputs() {
+        return new NDList(fakeLogits());
+    }
+
+    /** The step's condition (class ids (batch) or an image batch), the same for real and generated; null when unconditional. */
+    default NDArray condition() {
+        return null;
+    }
 
     /** Which network this step updates. */
     Phase phase();

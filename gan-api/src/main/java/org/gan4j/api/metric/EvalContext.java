@@ -57,6 +57,15 @@ public interface EvalContext {
      */
     default void report(String metric, Map<String, Object> facts) {}
 
+    /**
+     * Which generator {@link #generate} and {@link #conditionalSamples} score: {@code raw} (the trained weights);
+     * a run that keeps an exponential moving average of G's weights will say {@code ema} here. Metrics record it
+     * among their measurement facts, so numbers from the two are never compared as alike.
+     */
+    default String generatorScored() {
+        return "raw";
+    }
+
     /** The facts reported at this evaluation so far, by metric; empty when nothing was reported. */
     default Map<String, Map<String, Object>> reported() {
         return Map.of();

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * latentDim) — plus the condition as a second array when {@link ModelSpec#conditional()}: class ids
  * of shape (batch) or an image (batch, conditionShape...) — and returns samples of shape (batch,
  * sampleShape...). D takes {@code NDList(x)} (plus the condition) and returns one logit per sample,
- * shape (batch, 1), or one per patch, (batch, P); losses average over all of them. Blocks are
- * returned uninitialised.
+ * shape (batch, 1), or one per patch, (batch, P); losses average over all of them. D may return further
+ * arrays after the logits (an auxiliary classifier's class logits), which only the architecture's own
+ * {@link #lossTerms} read (through {@code LossContext.realOutputs()/fakeOutputs()}). Blocks are returned
+ * uninitialised.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface Architecture {
@@ -31,5 +33,14 @@ public interface Architecture {
      */
     default java.util.OptionalDouble estimateParameters(ModelSpec spec) {
         return java.util.OptionalDouble.empty();
+    }
+
+    /**
+     * Terms this architecture adds to D's and G's losses for {@code spec} (e.g. an auxiliary classifier's
+     * cross-entropy, which reads D's second output); the trainer applies them like configured regularizers,
+     * after those. None by default.
+     */
+    default java.util.List<org.gan4j.api.regularizer.Regularizer> lossTerms(ModelSpec spec) {
+        return java.util.List.of();
     }
 }

@@ -74,7 +74,12 @@ public final class GanNetworks implements AutoCloseable {
 
     /** D's logits for {@code x} judged with {@code condition} (null: unconditional). */
     public NDArray discriminate(NDArray x, NDArray condition, boolean training) {
-        return discriminator.forward(store, inputs(x, condition), training).head();
+        return discriminateAll(x, condition, training).head();
+    }
+
+    /** Everything D returns for {@code x}: the logits first, then any auxiliary outputs of its architecture. */
+    public NDList discriminateAll(NDArray x, NDArray condition, boolean training) {
+        return discriminator.forward(store, inputs(x, condition), training);
     }
 
     private static NDList inputs(NDArray first, NDArray condition) {

@@ -2,6 +2,7 @@ package org.gan4j.core.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
@@ -195,10 +196,11 @@ public final class GanTrainer {
                     values.reusable = new Generated(conditioning.conditional() ? pair : null, generated);
                 }
                 NDArray fake = generated.stopGradient();
-                NDArray realLogits = nets.discriminate(augment(pair.target(), index, 0), pair.condition(), true);
-                NDArray fakeLogits = nets.discriminate(augment(fake, index, 1), pair.condition(), true);
-                context = new StepLossContext(Phase.DISCRIMINATOR, step, x -> nets.discriminate(x, pair.condition(), true),
-                        pair::target, realLogits, fake, fakeLogits);
+                NDList realOutputs = nets.discriminateAll(augment(pair.target(), index, 0), pair.condition(), true);
+                NDList fakeOutputs = nets.discriminateAll(augment(fake, index, 1), pair.condition(), true);
+                context = new StepLossContext(Phase.DISCRIMINATOR, step,
+                        x -> nets.discriminateAll(x, pair.condition(), true), pair::target, pair.condition(),
+                        realOutputs, fake, fakeOutputs);
                 loss = objective.loss().discriminatorLoss(context);
                 NDArray total = regularize(Phase.DISCRIMINATOR, index, context, loss, record, values);
                 phases.onPhaseEnd(StepPhase.D_FORWARD_AND_LOSS, total);
@@ -232,12 +234,13 @@ public final class GanTrainer {
                 Generated generated = values.reusable != null ? values.reusable : generate(scope, step, realIndex);
                 ConditionalPair pair = generated.pair();
                 NDArray condition = pair == null ? null : pair.condition();
-                fakeLogits = nets.discriminate(augment(generated.output(), step, 2), condition, true);
+                NDList fakeOutputs = nets.discriminateAll(augment(generated.output(), step, 2), condition, true);
+                fakeLogits = fakeOutputs.head();
                 // An unconditional loss that asks for real samples gets a batch past the D-steps' ones.
                 Supplier<NDArray> realSamples = pair != null ? pair::target : new LazyRealBatch(scope, realIndex);
                 StepLossContext context = new StepLossContext(Phase.GENERATOR, step,
-                        x -> nets.discriminate(x, condition, true), realSamples, null,
-                        generated.output(), fakeLogits);
+                        x -> nets.discriminateAll(x, condition, true), realSamples, condition, null,
+                        generated.output(), fakeOutputs);
                 loss = objective.loss().generatorLoss(context);
                 if (pair != null) {
                     reconstruction = conditioning.reconstructionLoss(pair, generated.output()).orElse(null);

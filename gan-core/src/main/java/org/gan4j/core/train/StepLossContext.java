@@ -1,8 +1,9 @@
 package org.gan4j.core.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.gan4j.api.loss.LossContext;
 
 /**
@@ -12,34 +13,55 @@ import org.gan4j.api.loss.LossContext;
 final class StepLossContext implements LossContext {
     private final Phase phase;
     private final long step;
-    private final UnaryOperator<NDArray> discriminator;
+    private final Function<NDArray, NDList> discriminator;
     private final Supplier<NDArray> realSamples;
+    private final NDArray condition;
     private final NDArray fakeSamples;
-    private final NDArray fakeLogits;
-    private NDArray realLogits;
+    private final NDList fakeOutputs;
+    private NDList realOutputs;
 
-    StepLossContext(Phase phase, long step, UnaryOperator<NDArray> discriminator, Supplier<NDArray> realSamples,
-            NDArray realLogits, NDArray fakeSamples, NDArray fakeLogits) {
+    /**
+     * @param discriminator D's full outputs for any samples, with the step's condition
+     * @param realOutputs D's outputs on the real batch, or null to compute them when first asked for
+     */
+    StepLossContext(Phase phase, long step, Function<NDArray, NDList> discriminator, Supplier<NDArray> realSamples,
+            NDArray condition, NDList realOutputs, NDArray fakeSamples, NDList fakeOutputs) {
         this.phase = phase;
         this.step = step;
         this.discriminator = discriminator;
         this.realSamples = realSamples;
-        this.realLogits = realLogits;
+        this.condition = condition;
+        this.realOutputs = realOutputs;
         this.fakeSamples = fakeSamples;
-        this.fakeLogits = fakeLogits;
+        this.fakeOutputs = fakeOutputs;
     }
 
     @Override
     public NDArray realLogits() {
-        if (realLogits == null) {
-            realLogits = discriminate(realSamples());
-        }
-        return realLogits;
+        return realOutputs().head();
     }
 
     @Override
     public NDArray fakeLogits() {
-        return fakeLogits;
+        return fakeOutputs.head();
+    }
+
+    @Override
+    public NDList realOutputs() {
+        if (realOutputs == null) {
+            realOutputs = discriminator.apply(realSamples());
+        }
+        return realOutputs;
+    }
+
+    @Override
+    public NDList fakeOutputs() {
+        return fakeOutputs;
+    }
+
+    @Override
+    public NDArray condition() {
+        return condition;
     }
 
     @Override
@@ -54,7 +76,7 @@ final class StepLossContext implements LossContext {
 
     @Override
     public NDArray discriminate(NDArray samples) {
-        return discriminator.apply(samples); // training mode, inside the step's gradient collector, with the step's condition
+        return discriminator.apply(samples).head(); // training mode, inside the step's gradient collector, with the step's condition
     }
 
     @Override
@@ -69,6 +91,6 @@ final class StepLossContext implements LossContext {
 
     /** The real logits if they were computed during this step, else null. */
     NDArray realLogitsIfComputed() {
-        return realLogits;
+        return realOutputs == null ? null : realOutputs.head();
     }
 }

@@ -2,6 +2,7 @@ package org.gan4j.core.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import java.util.List;
 import java.util.Map;
 import org.gan4j.api.regularizer.Regularizer;
@@ -44,6 +45,21 @@ final class StepRegularizerContext implements RegularizerContext {
     @Override
     public NDArray fakeLogits() {
         return step.fakeLogits();
+    }
+
+    @Override
+    public NDList realOutputs() {
+        return step.realOutputs();
+    }
+
+    @Override
+    public NDList fakeOutputs() {
+        return step.fakeOutputs();
+    }
+
+    @Override
+    public NDArray condition() {
+        return step.condition();
     }
 
     @Override

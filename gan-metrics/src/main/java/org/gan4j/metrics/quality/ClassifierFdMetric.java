@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.gan4j.api.config.ConfigChecks;
+import org.gan4j.api.config.Validated;
 import org.gan4j.api.data.DataContext;
 import org.gan4j.api.data.DataSource;
+import org.gan4j.api.conditional.ConditionalSamples;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.metric.EvalContext;
 import org.gan4j.api.metric.Metric;
@@ -46,6 +48,14 @@ import org.slf4j.LoggerFactory;
  *       for finite n);
  *   <li>{@code precision}, {@code recall} (Kynkäänniemi et al. 2019, k = {@code k}) and their real-vs-real
  *       baselines {@code precision_real_baseline}, {@code recall_real_baseline};
+ *   <li>{@code kid}, {@code kid_std} (Bińkowski et al. 2018, {@link KernelInceptionDistance}: mean and standard
+ *       deviation of the unbiased MMD² over {@code kid_subsets} subsets of {@code kid_subset_size}, default
+ *       1,000 capped by n) and {@code kid_real_baseline} (test split vs train split, subsets capped by their n);
+ *   <li>{@code density}, {@code coverage} (Naeem et al. 2020, k = {@code density_k}, {@link DensityCoverage}) and
+ *       their real-vs-real baselines;
+ *   <li>with {@code intra_class_n} > 0 in a class-conditional run: {@code intra_fd} (the mean over classes) and
+ *       {@code intra_fd_c<k>} per class ({@link IntraClassFd}): {@code intra_class_n} real images of each class
+ *       from the labelled set (all of them when a class has fewer) against as many G(z | k);
  *   <li>{@code classifier_accuracy} on the test split, {@code n_real}, {@code n_fake};
  *   <li>for a class-conditional run, {@code conditional_accuracy}: the fraction of G(z | y) classified as y.
  * </ul>
@@ -56,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * later ones; only the generated features are computed each time. Relative paths in {@code train_data} resolve
  * against the working directory (a metric does not see the config's folder).
  */
-public final class ClassifierFdMetric implements Metric, AutoCloseable {
+public final class ClassifierFdMetric implements Metric, AutoCloseable, Validated {
     private static final Logger LOG = LoggerFactory.getLogger("gan.metrics");
 
     @JsonPropertyDescription("labelled images the feature classifier learns from (a data section with its own "
@@ -100,12 +110,34 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
     @JsonPropertyDescription("text put before every result name (lower_snake_case)")
     private String prefix = "";
 
+    @JsonProperty("kid_subsets")
+    @JsonPropertyDescription("KID: random subsets the unbiased MMD² is averaged over")
+    private int kidSubsets = 100;
+
+    @JsonProperty("kid_subset_size")
+    @JsonPropertyDescription("KID: vectors per subset, at most min(n_real, n_fake); default 1000 capped by them")
+    private Integer kidSubsetSize;
+
+    @JsonProperty("density_k")
+    @JsonPropertyDescription("k of the real k-NN balls of density and coverage (Naeem et al. use 5)")
+    private int densityK = 5;
+
+    @JsonProperty("intra_class_n")
+    @JsonPropertyDescription("class-conditional runs: real and generated images per class for the intra-class FD "
+            + "(0: off; else more than the 128 features)")
+    private int intraClassN = 0;
+
+    /** KID's default subset size before it is capped by n (Bińkowski et al.). */
+    static final int DEFAULT_KID_SUBSET = 1000;
+
     /** Everything fixed for the run, computed at the first evaluation. */
     private Prepared prepared;
 
     private record Prepared(NDManager manager, Entry extractor, double accuracy, int nTrain, int nTest,
             int nBaseline, double fdBaseline, PrecisionRecall.Result prBaseline, FrechetDistance.Moments real,
-            float[] realFeatures, double[] realRadii, SampleSource data) {}
+            float[] realFeatures, double[] realRadii, SampleSource data, KernelInceptionDistance.Result kidBaseline,
+            DensityCoverage.Result dcBaseline, double[] densityRadii, LabelledImages labelled,
+            float[][] intraRealFeatures) {}
 
     /**
      * For a class-conditional run: the fraction of G(z | y) the classifier assigns to the asked-for
@@ -145,14 +177,103 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
         out.put(prefix + "recall_real_baseline", p.prBaseline().recall());
         out.put(prefix + "classifier_accuracy", p.accuracy());
         conditionalAccuracy(context, p).ifPresent(a -> out.put(prefix + "conditional_accuracy", a));
+        KernelInceptionDistance.Result kid = KernelInceptionDistance.compute(p.realFeatures(), fake, d, kidSubsets,
+                kidSubsetSize(), classifierSeed);
+        out.put(prefix + "kid", kid.mean());
+        out.put(prefix + "kid_std", kid.std());
+        out.put(prefix + "kid_real_baseline", p.kidBaseline().mean());
+        DensityCoverage.Result dc = DensityCoverage.compute(p.realFeatures(), p.densityRadii(), fake, d, densityK);
+        out.put(prefix + "density", dc.density());
+        out.put(prefix + "coverage", dc.coverage());
+        out.put(prefix + "density_real_baseline", p.dcBaseline().density());
+        out.put(prefix + "coverage_real_baseline", p.dcBaseline().coverage());
+        IntraClassFd.Result intra = intraClass(context, p);
+        if (intra != null) {
+            out.put(prefix + "intra_fd", intra.mean());
+            for (int c = 0; c < intra.perClass().length; c++) {
+                out.put(prefix + "intra_fd_c" + c, intra.perClass()[c]);
+            }
+        }
         out.put(prefix + "n_real", (double) nReal);
         out.put(prefix + "n_fake", (double) nFake);
         LOG.info(String.format(Locale.ROOT, "classifier-fd step %d: fd %.3f (real-vs-real baseline %.3f), "
                 + "precision %.3f, recall %.3f (baselines %.3f, %.3f); extractor %s, accuracy %.4f, n_real %d, "
                 + "n_fake %d", context.step(), fd, p.fdBaseline(), pr.precision(), pr.recall(),
                 p.prBaseline().precision(), p.prBaseline().recall(), p.extractor().id(), p.accuracy(), nReal, nFake));
-        report(context, p, out);
+        report(context, p, out, kid, intra);
         return out;
+    }
+
+    /** KID's subset size: the configured one, or 1,000 capped by n_real and n_fake. */
+    int kidSubsetSize() {
+        return kidSubsetSize != null ? kidSubsetSize : Math.min(DEFAULT_KID_SUBSET, Math.min(nReal, nFake));
+    }
+
+    /**
+     * The intra-class FD of a class-conditional run ({@code intra_class_n} per class), null when off.
+     *
+     * @throws IllegalStateException when the run is not class-conditional
+     */
+    private IntraClassFd.Result intraClass(EvalContext context, Prepared p) {
+        if (intraClassN == 0) {
+            return null;
+        }
+        int classes = p.labelled().numClasses();
+        ConditionalSamples c = context.conditionalSamples(classes * intraClassN).filter(s -> s.numClasses() > 0)
+                .orElseThrow(() -> new IllegalStateException("classifier-fd: intra_class_n " + intraClassN
+                        + " asks for an intra-class FD, which needs a class-conditional run (task: "
+                        + "{type: class-conditional}); set intra_class_n: 0 for this run"));
+        if (c.numClasses() != classes) {
+            throw new IllegalStateException("classifier-fd: the run has " + c.numClasses() + " classes but the "
+                    + "labelled set of the classifier has " + classes);
+        }
+        float[] asked = c.pair().condition().toFloatArray();
+        int[] fakeLabels = new int[asked.length];
+        for (int i = 0; i < asked.length; i++) {
+            fakeLabels[i] = Math.round(asked[i]);
+        }
+        float[] fake = p.extractor().classifier().features(c.output());
+        LabelledImages real = p.labelled();
+        if (p.intraRealFeatures()[0] == null) { // the real side is fixed for the run: its features once
+            p.intraRealFeatures()[0] = p.extractor().classifier().features(real.x(), real.size());
+        }
+        return IntraClassFd.compute(p.intraRealFeatures()[0], real.y(), fake,
+                fakeLabels, FeatureClassifier.FEATURES, classes, IntraClassFd.minimumPerClass(FeatureClassifier.FEATURES));
+    }
+
+    /** Up to {@code perClass} images of every class of {@code all}, in read order; null when off. */
+    private static LabelledImages perClass(LabelledImages all, int perClass) {
+        if (perClass == 0) {
+            return null;
+        }
+        int[] taken = new int[all.numClasses()];
+        int s = all.sampleSize();
+        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (taken[all.y()[i]]++ < perClass) {
+                keep.add(i);
+            }
+        }
+        float[] x = new float[keep.size() * s];
+        int[] y = new int[keep.size()];
+        for (int j = 0; j < keep.size(); j++) {
+            System.arraycopy(all.x(), keep.get(j) * s, x, j * s, s);
+            y[j] = all.y()[keep.get(j)];
+        }
+        int min = perClass;
+        for (int c = 0; c < taken.length; c++) {
+            min = Math.min(min, Math.min(taken[c], perClass));
+            if (taken[c] < IntraClassFd.minimumPerClass(FeatureClassifier.FEATURES)) {
+                throw new IllegalStateException("classifier-fd: intra-class FD needs more than "
+                        + FeatureClassifier.FEATURES + " real images of every class (the feature dimension), but the "
+                        + "labelled set has " + taken[c] + " of class " + c + "; use a larger train_data or intra_class_n: 0");
+            }
+        }
+        if (min < perClass) {
+            LOG.warn("classifier-fd: intra-class FD uses {} real images of the smallest class (intra_class_n {})",
+                    min, perClass);
+        }
+        return new LabelledImages(x, y, all.sampleShape(), all.numClasses());
     }
 
     private Prepared prepare(EvalContext context) throws IOException {
@@ -198,6 +319,9 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
             double fdBaseline = FrechetDistance.distance(FrechetDistance.moments(trainFeatures, nBaseline, d),
                     FrechetDistance.moments(testFeatures, nBaseline, d));
             PrecisionRecall.Result prBaseline = PrecisionRecall.compute(trainFeatures, testFeatures, d, k);
+            KernelInceptionDistance.Result kidBaseline = KernelInceptionDistance.compute(trainFeatures, testFeatures, d,
+                    kidSubsets, Math.min(kidSubsetSize(), nBaseline), classifierSeed);
+            DensityCoverage.Result dcBaseline = DensityCoverage.compute(trainFeatures, testFeatures, d, densityK);
 
             float[] realFeatures;
             try (NDManager scope = context.manager().newSubManager()) {
@@ -207,7 +331,8 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
             }
             return new Prepared(manager, extractor, accuracy, n - nTest, nTest, nBaseline, fdBaseline, prBaseline,
                     FrechetDistance.moments(realFeatures, nReal, d), realFeatures,
-                    PrecisionRecall.radii(realFeatures, d, k), context.data());
+                    PrecisionRecall.radii(realFeatures, d, k), context.data(), kidBaseline, dcBaseline,
+                    PrecisionRecall.radii(realFeatures, d, densityK), perClass(all, intraClassN), new float[1][]);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -226,9 +351,24 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
      * {@code <prefix>classifier-fd}): the extractor that defines the feature space, the split sizes, k, and
      * the results by their unprefixed names (non-finite numbers as null).
      */
-    private void report(EvalContext context, Prepared p, Map<String, Double> results) {
+    private void report(EvalContext context, Prepared p, Map<String, Double> results,
+            KernelInceptionDistance.Result kid, IntraClassFd.Result intra) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("step", context.step());
+        facts.put("n_real", nReal);
+        facts.put("n_fake", nFake);
+        facts.put("real_split", "run data (evaluation stream)");
+        facts.put("baseline_split", "train_data: test split vs train split, " + p.nBaseline() + " each");
+        facts.put("generator", context.generatorScored());
+        facts.put("results", java.util.List.copyOf(results.keySet()));
+        facts.put("kid_subsets", kid.subsets());
+        facts.put("kid_subset_size", kid.subsetSize());
+        facts.put("density_k", densityK);
+        if (intra != null) {
+            facts.put("intra_class_real_split", "train_data: the first " + intraClassN + " images of each class");
+            facts.put("intra_class_n_real", java.util.Arrays.stream(intra.nReal()).boxed().toList());
+            facts.put("intra_class_n_fake", java.util.Arrays.stream(intra.nFake()).boxed().toList());
+        }
         facts.put("extractor_id", p.extractor().id());
         facts.put("extractor_key", p.extractor().key());
         facts.put("extractor", new Recipe(width, epochs, batchSize, learningRate, holdout, classifierSeed).describe());
@@ -372,6 +512,67 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable {
         }
         this.cacheDir = cacheDir.startsWith("~/")
                 ? Path.of(System.getProperty("user.home"), cacheDir.substring(2)).toString() : cacheDir;
+    }
+
+    @JsonProperty("kid_subsets")
+    public int getKidSubsets() {
+        return kidSubsets;
+    }
+
+    @JsonProperty("kid_subsets")
+    public void setKidSubsets(int kidSubsets) {
+        this.kidSubsets = ConfigChecks.positive(kidSubsets);
+    }
+
+    /** Null (left out of a resolved config) when unset: 1,000 capped by n. */
+    @JsonProperty("kid_subset_size")
+    public Integer getKidSubsetSize() {
+        return kidSubsetSize;
+    }
+
+    @JsonProperty("kid_subset_size")
+    public void setKidSubsetSize(Integer kidSubsetSize) {
+        if (kidSubsetSize == null || kidSubsetSize < 2) {
+            throw new IllegalArgumentException("must be an integer >= 2 (at most min(n_real, n_fake)), got "
+                    + kidSubsetSize);
+        }
+        this.kidSubsetSize = kidSubsetSize;
+    }
+
+    @JsonProperty("density_k")
+    public int getDensityK() {
+        return densityK;
+    }
+
+    @JsonProperty("density_k")
+    public void setDensityK(int densityK) {
+        this.densityK = ConfigChecks.positive(densityK);
+    }
+
+    @JsonProperty("intra_class_n")
+    public int getIntraClassN() {
+        return intraClassN;
+    }
+
+    @JsonProperty("intra_class_n")
+    public void setIntraClassN(int intraClassN) {
+        int min = IntraClassFd.minimumPerClass(FeatureClassifier.FEATURES);
+        if (intraClassN != 0 && intraClassN < min) {
+            throw new IllegalArgumentException("must be 0 (off) or at least " + min + " images per class (more than the "
+                    + FeatureClassifier.FEATURES + " features, else each class's covariance is singular), got "
+                    + intraClassN);
+        }
+        this.intraClassN = intraClassN;
+    }
+
+    /** A KID subset is drawn from each set without replacement, so it cannot be larger than either. */
+    @Override
+    public void validate() {
+        if (kidSubsetSize != null && kidSubsetSize > Math.min(nReal, nFake)) {
+            throw new IllegalArgumentException("kid_subset_size: " + kidSubsetSize + " is larger than n_real ("
+                    + nReal + ") or n_fake (" + nFake + "); a subset is drawn from each without replacement: use at "
+                    + "most " + Math.min(nReal, nFake) + ", or leave it out (1000 capped by n)");
+        }
     }
 
     public String getPrefix() {

@@ -3,6 +3,7 @@ package org.gan4j.metrics.quality;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -88,6 +89,16 @@ class ClassifierFdMetricTest {
             assertEquals(id, facts.get("extractor_id"), String.valueOf(facts));
             assertEquals(first.get("fd_real_baseline"), facts.get("fd_real_baseline"), String.valueOf(facts));
             assertEquals(Boolean.TRUE, facts.get("extractor_trained_now"));
+            // How it was measured: sample counts, where the real images came from, which generator was scored.
+            assertEquals(300.0, facts.get("n_real"));
+            assertEquals(300.0, facts.get("n_fake"));
+            assertEquals("raw", facts.get("generator"));
+            assertEquals("run data (evaluation stream)", facts.get("real_split"));
+            assertEquals(300, facts.get("kid_subset_size"), "1000 capped by n");
+            assertTrue(((List<?>) facts.get("results")).containsAll(List.of("fd", "kid", "density", "coverage")));
+            // Real against other real images: density near 1, coverage high; one subset of all 300 has no spread.
+            assertEquals(0.0, first.get("kid_std"), first.toString());
+            assertTrue(first.get("density") > 0.6 && first.get("coverage") > 0.6, first.toString());
             assertFalse(Files.exists(dir.resolve("run1/quality.json")), "core writes the record, not the metric");
         }
         FileTime written = FileTime.fromMillis(0);
@@ -115,6 +126,7 @@ class ClassifierFdMetricTest {
         try (SampleSource data = fashion(1500); ClassifierFdMetric metric = metric()) {
             metric.setPrefix("q_");
             double previous = -1;
+            double previousKid = Double.NEGATIVE_INFINITY;
             for (double noise : new double[] {0.0, 0.5, 1.5}) {
                 try (ImageContext ctx = new ImageContext(data, dir.resolve("run"), noise)) {
                     Map<String, Double> r = metric.evaluate(ctx);
@@ -122,17 +134,34 @@ class ClassifierFdMetricTest {
                     double fd = r.get("q_fd");
                     double baseline = r.get("q_fd_real_baseline");
                     assertTrue(fd > previous, "fd " + fd + " at noise " + noise + " not above " + previous);
+                    assertTrue(r.get("q_kid") > previousKid, "kid " + r.get("q_kid") + " at noise " + noise);
+                    previousKid = r.get("q_kid");
                     if (noise == 0) {
                         assertTrue(fd < 3 * baseline, "real vs other real images: fd " + fd + ", baseline " + baseline);
                         assertTrue(r.get("q_precision") > 0.5 && r.get("q_recall") > 0.5, r.toString());
                     } else if (noise == 1.5) {
                         assertTrue(fd > 5 * baseline, "fd " + fd + ", baseline " + baseline);
+
+                        assertTrue(r.get("q_coverage") < r.get("q_coverage_real_baseline"), r.toString());
                     }
                     previous = fd;
                 }
             }
             assertEquals(List.of("q-classifier-fd"), List.copyOf(lastReports.keySet()));
         }
+    }
+
+    @Test
+    void aKidSubsetLargerThanNIsRefusedAndTooFewImagesPerClassToo() {
+        ClassifierFdMetric m = metric();
+        m.setKidSubsetSize(301);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, m::validate);
+        assertTrue(e.getMessage().startsWith("kid_subset_size: 301 is larger than n_real (300) or n_fake (300)"),
+                e.getMessage());
+        m.setKidSubsetSize(300);
+        m.validate();
+        e = assertThrows(IllegalArgumentException.class, () -> m.setIntraClassN(100));
+        assertTrue(e.getMessage().contains("at least 129 images per class"), e.getMessage());
     }
 
     /** Real samples from one stream, "generated" ones from another plus Gaussian noise, clipped to [-1, 1]. */
