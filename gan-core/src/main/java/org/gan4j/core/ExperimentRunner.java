@@ -63,6 +63,11 @@ public final class ExperimentRunner {
      * checkpoint and return with {@code interrupted} set.
      */
     public Result run(ConfigLoader.Loaded loaded, RunOptions options) {
+        return run(loaded, options, new StopSignal());
+    }
+
+    /** As {@link #run(ConfigLoader.Loaded, RunOptions)}; {@code stop} stops the run like SIGINT does. */
+    public Result run(ConfigLoader.Loaded loaded, RunOptions options, StopSignal stop) {
         ExperimentConfig config = loaded.config();
         boolean resuming = options.resumeDir() != null;
         RunDirectory run = resuming ? RunDirectory.openForResume(options.resumeDir())
@@ -102,6 +107,7 @@ public final class ExperimentRunner {
                         assembler.listeners(config, options, run), run, checkpointer));
                 DivergenceRecovery recovery = new DivergenceRecovery(trainer, store, networks, gOpt, dOpt);
                 // The hook holds the JVM's shutdown until this block has written the summary and said how to resume.
+                stop.bind(gan::requestStop);
                 try (InterruptHook hook = InterruptHook.install(gan::requestStop)) {
                     RunSummary summary = recovery.train(gan, root, start, target, RunEnvironment.ompThreads());
                     run.writeSummary(RunSummaryFile.of(loaded.file().toString(), config.getSeed(),

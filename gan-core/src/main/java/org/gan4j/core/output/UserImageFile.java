@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.gan4j.core.RunException;
+import org.gan4j.api.support.AtomicFiles;
 
 /**
  * The rule for an image gan4j writes where the user asked ({@code gan sample --out}): the format follows
