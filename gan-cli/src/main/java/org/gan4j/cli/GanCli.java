@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "gan4j 0.1.0",
         description = "Train, validate and inspect pluggable GAN experiments.",
         subcommands = {TrainCommand.class, ValidateCommand.class, SampleCommand.class, PluginsCommand.class,
-            BenchCommand.class, PerfCommand.class},
+            BenchCommand.class, PerfCommand.class, ExportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:runtime failure (data, training, checkpoint, output)",
             "2:usage or config error", "130:interrupted by SIGINT (Ctrl-C) after writing a checkpoint",
@@ -43,6 +43,11 @@ public final class GanCli {
 
     /** The framework with the built-in plugins and those of --plugins and $GAN_PLUGINS. */
     static GanFramework framework(CommandSpec spec) {
+        return GanFramework.discover(pluginFolders(spec));
+    }
+
+    /** The plugin folders of $GAN_PLUGINS and --plugins. */
+    static List<Path> pluginFolders(CommandSpec spec) {
         List<Path> folders = new ArrayList<>();
         String env = System.getenv(PLUGINS_ENV);
         if (env != null && !env.isBlank()) {
@@ -55,7 +60,7 @@ public final class GanCli {
         if (spec.root().userObject() instanceof GanCli root) {
             folders.addAll(root.pluginFolders);
         }
-        return GanFramework.discover(folders);
+        return folders;
     }
 
     public static void main(String[] args) {
