@@ -58,7 +58,17 @@ public final class Gan4j {
      * @throws InvalidExportException when the export's files are damaged or do not fit its architecture
      */
     public TrainedGenerator openGenerator(Path path) {
-        return TrainedGenerator.open(path, framework);
+        return TrainedGenerator.open(path, framework, null);
+    }
+
+    /**
+     * As {@link #openGenerator(Path)}, on the named engine ({@code mxnet} or {@code pytorch}, whose module must
+     * be on the class path). Without a name a run opens on the engine it trained on and an export on the
+     * engine {@code ai.djl.default_engine} names, else {@code mxnet}. A process runs one engine: naming another
+     * than the one already in use is a {@link GeneratorException}.
+     */
+    public TrainedGenerator openGenerator(Path path, String engine) {
+        return TrainedGenerator.open(path, framework, engine);
     }
 
     /** The gan4j version of these jars (as in the manifests of exports). */

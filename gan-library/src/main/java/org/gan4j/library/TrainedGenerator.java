@@ -1,6 +1,5 @@
 package org.gan4j.library;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -18,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.gan4j.api.engine.GanEngine;
+import org.gan4j.api.engine.GanEngines;
 import org.gan4j.api.model.Architecture;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.core.GanFramework;
@@ -74,7 +75,7 @@ public final class TrainedGenerator implements AutoCloseable {
      * @throws NotAGeneratorException when {@code path} is none of these
      * @throws ExportVersionException when the export was written by a newer gan4j
      */
-    static TrainedGenerator open(Path path, GanFramework framework) {
+    static TrainedGenerator open(Path path, GanFramework framework, String engine) {
         if (Files.isRegularFile(path)) {
             Path checkpoints = path.toAbsolutePath().normalize().getParent();
             Path run = checkpoints == null ? null : checkpoints.getParent();
@@ -83,21 +84,21 @@ public final class TrainedGenerator implements AutoCloseable {
                 throw new NotAGeneratorException(path + " is a file but not a checkpoint inside a run directory "
                         + "(RUN/checkpoints/*.ckpt); open a run directory, a checkpoint of one, or an export folder");
             }
-            return fromRun(RunDirectory.openForReading(run), path, framework);
+            return fromRun(RunDirectory.openForReading(run), path, framework, engine);
         }
         if (!Files.isDirectory(path)) {
             throw new NotAGeneratorException(path + ": no such file or folder; open a run directory, a checkpoint of "
                     + "one, or an export folder");
         }
         if (Files.isRegularFile(path.resolve(GeneratorManifest.FILE)) && !isRun(path)) {
-            return fromExport(path, framework); // a foreign manifest.json is refused there, by name
+            return fromExport(path, framework, engine); // a foreign manifest.json is refused there, by name
         }
         if (!isRun(path)) {
             throw new NotAGeneratorException(path + " is neither a gan4j run directory (no " + RunDirectory.MARKER
                     + ") nor a generator export (no " + GeneratorManifest.FILE + "); open a run directory, a "
                     + "checkpoint of one, or an export folder");
         }
-        return fromRun(RunDirectory.openForReading(path), null, framework);
+        return fromRun(RunDirectory.openForReading(path), null, framework, engine);
     }
 
     private static boolean isRun(Path dir) {
@@ -109,8 +110,10 @@ public final class TrainedGenerator implements AutoCloseable {
         }
     }
 
-    private static TrainedGenerator fromRun(RunDirectory run, Path checkpoint, GanFramework framework) {
-        ExperimentConfig config = framework.configLoader().load(run.file(RunDirectory.CONFIG), List.of()).config();
+    private static TrainedGenerator fromRun(RunDirectory run, Path checkpoint, GanFramework framework, String engine) {
+        ExperimentConfig config = framework.configLoader().load(run.file(RunDirectory.CONFIG),
+                engine == null ? List.of() : List.of("engine=" + engine)).config();
+        GanEngine selected = select(config.getEngine());
         RunFacts facts = run.readFacts();
         ModelSpec spec = new ModelSpec(new Shape(facts.sampleShape()), facts.latentDim(),
                 facts.numClasses() == null ? 0 : facts.numClasses(),
@@ -130,7 +133,7 @@ public final class TrainedGenerator implements AutoCloseable {
                             : section(mapper, config.getTask(), org.gan4j.api.conditional.ConditionalTask.class),
                     spec.latentDim(), config.getLatent().getDistribution().yamlName(), facts.sampleShape(),
                     facts.sampleShape().length == 3 ? new float[] {-1f, 1f} : null, spec.numClasses(),
-                    facts.conditionShape(), facts.engine() != null ? facts.engine() : Engine.getInstance().getEngineName(),
+                    facts.conditionShape(), facts.engine() != null ? facts.engine() : config.getEngine(),
                     Gan4j.version(),
                     new GeneratorManifest.Provenance(run.path().toAbsolutePath().normalize().toString(),
                             restored.file().toAbsolutePath().normalize().toString(), restored.step(), facts.seed(),
@@ -146,8 +149,9 @@ public final class TrainedGenerator implements AutoCloseable {
         }
     }
 
-    private static TrainedGenerator fromExport(Path dir, GanFramework framework) {
+    private static TrainedGenerator fromExport(Path dir, GanFramework framework, String engine) {
         GeneratorManifest manifest = GeneratorExport.readManifest(dir);
+        GanEngine selected = select(engine != null ? engine : processEngine());
         Architecture architecture;
         try {
             architecture = configMapper(framework).treeToValue(manifest.architecture(), Architecture.class);
@@ -158,7 +162,7 @@ public final class TrainedGenerator implements AutoCloseable {
         }
         ModelSpec spec = new ModelSpec(new Shape(manifest.sampleShape()), manifest.latentDim(), manifest.numClasses(),
                 manifest.conditionShape() == null ? null : new Shape(manifest.conditionShape()));
-        NDManager root = NDManager.newBaseManager();
+        NDManager root = NDManager.newBaseManager(selected.djlEngineName());
         try {
             Block g = architecture.generator(spec);
             Shape z = new Shape(1, spec.latentDim());
@@ -174,6 +178,25 @@ public final class TrainedGenerator implements AutoCloseable {
         } catch (RuntimeException e) {
             root.close();
             throw e;
+        }
+    }
+
+    /**
+     * The engine an export loads on when none is named: the one DJL's {@code ai.djl.default_engine} names when
+     * an engine module matches it, else {@link GanEngines#DEFAULT}.
+     */
+    private static String processEngine() {
+        String djl = System.getProperty("ai.djl.default_engine");
+        return GanEngines.available().values().stream().filter(e -> e.djlEngineName().equals(djl))
+                .map(GanEngine::name).findFirst().orElse(GanEngines.DEFAULT);
+    }
+
+    /** Makes {@code name} this process's engine (one per process); a name no engine module has is bad input. */
+    private static GanEngine select(String name) {
+        try {
+            return GanEngines.select(name);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new GeneratorException(e.getMessage(), e);
         }
     }
 

@@ -18,6 +18,6 @@
  * </ul>
  *
  * <p>Maven: import {@code org.gan4j:gan4j-bom} and depend on {@code gan-library} plus an engine
- * ({@code ai.djl.mxnet:mxnet-engine} and {@code mxnet-native-mkl}, classifier {@code linux-x86_64}).
+ * module, {@code gan-engine-mxnet} or {@code gan-engine-pytorch} (each brings its DJL engine and native library).
  */
 package org.gan4j.library;

@@ -27,7 +27,7 @@ class JavaApiExampleIT {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final String VERSION = "0.1.0-SNAPSHOT";
     /** The modules the example's dependency on gan-library pulls in. */
-    static final List<String> MODULES = List.of("gan-api", "gan-core", "gan-losses", "gan-optimizers", "gan-models",
+    static final List<String> MODULES = List.of("gan-api", "gan-engine-mxnet", "gan-core", "gan-losses", "gan-optimizers", "gan-models",
             "gan-datasets", "gan-metrics", "gan-conditional", "gan-library");
 
     @TempDir

@@ -67,7 +67,7 @@ class TrainedGeneratorTest {
         assertEquals("normal", m.get("latent_distribution").asText());
         assertEquals("[2]", m.get("sample_shape").toString());
         assertEquals(0, m.get("num_classes").asInt());
-        assertEquals("MXNet", m.get("engine").asText());
+        assertEquals("mxnet", m.get("engine").asText());
         assertEquals(Gan4j.version(), m.get("gan4j_version").asText());
         assertTrue(Gan4j.version().matches("\\d+\\.\\d+\\.\\d+.*"), Gan4j.version());
         assertEquals(30, m.get("provenance").get("step").asLong());
