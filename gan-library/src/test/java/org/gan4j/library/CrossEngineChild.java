@@ -10,17 +10,29 @@ final class CrossEngineChild {
     private CrossEngineChild() {}
 
     public static void main(String[] args) throws Exception {
-        Path mxExport = Path.of(args[0]);
+        Path mxExports = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Gan4j gan = Gan4j.discover();
         Path ptRun = CrossEngineExportTest.ring(gan, "pytorch").build().outDir(out.resolve("pt-run")).train().runDir();
-        try (TrainedGenerator g = gan.openGenerator(ptRun)) {
-            g.export(out.resolve("pt-export"), false);
-            CrossEngineExportTest.write(out.resolve("pt-on-pt.bin"), g.generate(CrossEngineExportTest.latents()));
-        }
-        try (TrainedGenerator g = gan.openGenerator(mxExport)) {
-            CrossEngineExportTest.write(out.resolve("mx-on-pt.bin"), g.generate(CrossEngineExportTest.latents()));
-        }
+        exportAndSample(gan, ptRun, out.resolve("pt-export"), out.resolve("pt-on-pt.bin"), 2);
+        Path ptDcgan = CrossEngineExportTest.dcgan(gan, "pytorch").build().outDir(out.resolve("pt-dcgan-run")).train()
+                .runDir();
+        exportAndSample(gan, ptDcgan, out.resolve("pt-dcgan-export"), out.resolve("pt-dcgan-on-pt.bin"), 8);
+        sample(gan, mxExports.resolve("mx-export"), out.resolve("mx-on-pt.bin"), 2);
+        sample(gan, mxExports.resolve("mx-dcgan-export"), out.resolve("mx-dcgan-on-pt.bin"), 8);
         System.exit(0);
+    }
+
+    private static void exportAndSample(Gan4j gan, Path run, Path export, Path samples, int dim) throws Exception {
+        try (TrainedGenerator g = gan.openGenerator(run)) {
+            g.export(export, false);
+            CrossEngineExportTest.write(samples, g.generate(CrossEngineExportTest.latents(dim)));
+        }
+    }
+
+    private static void sample(Gan4j gan, Path export, Path samples, int dim) throws Exception {
+        try (TrainedGenerator g = gan.openGenerator(export)) {
+            CrossEngineExportTest.write(samples, g.generate(CrossEngineExportTest.latents(dim)));
+        }
     }
 }
