@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gan4j.api.engine.EngineLoadException;
 import org.gan4j.core.GanFramework;
 import org.gan4j.core.RunException;
 import org.gan4j.core.plugin.PluginLoadException;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "gan4j 0.1.0",
         description = "Train, validate and inspect pluggable GAN experiments.",
         subcommands = {TrainCommand.class, ValidateCommand.class, SampleCommand.class, PluginsCommand.class,
-            BenchCommand.class, PerfCommand.class},
+            BenchCommand.class, PerfCommand.class, ExportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:runtime failure (data, training, checkpoint, output)",
             "2:usage or config error", "130:interrupted by SIGINT (Ctrl-C) after writing a checkpoint",
@@ -43,6 +44,11 @@ public final class GanCli {
 
     /** The framework with the built-in plugins and those of --plugins and $GAN_PLUGINS. */
     static GanFramework framework(CommandSpec spec) {
+        return GanFramework.discover(pluginFolders(spec));
+    }
+
+    /** The plugin folders of $GAN_PLUGINS and --plugins. */
+    static List<Path> pluginFolders(CommandSpec spec) {
         List<Path> folders = new ArrayList<>();
         String env = System.getenv(PLUGINS_ENV);
         if (env != null && !env.isBlank()) {
@@ -55,7 +61,7 @@ public final class GanCli {
         if (spec.root().userObject() instanceof GanCli root) {
             folders.addAll(root.pluginFolders);
         }
-        return GanFramework.discover(folders);
+        return folders;
     }
 
     public static void main(String[] args) {
@@ -86,7 +92,7 @@ public final class GanCli {
                 e.printStackTrace(line.getErr());
             } else if (exitCode(e) == RUNTIME_FAILURE && !(e instanceof RunException)
                     && !(e instanceof TrainingDivergedException) && !(e instanceof IncompatibleCheckpointException)
-                    && !(e instanceof PluginLoadException)) {
+                    && !(e instanceof PluginLoadException) && !(e instanceof EngineLoadException)) {
                 line.getErr().println("(run with --debug for the stack trace)");
             }
             line.getErr().flush();
@@ -144,7 +150,8 @@ public final class GanCli {
                     + "was trained with (gan train THAT.yaml --resume RUN_DIR), or train into a new directory";
         }
         if (e instanceof ConfigException || e instanceof RunException || e instanceof TrainingDivergedException
-                || e instanceof IncompatibleCheckpointException || e instanceof PluginLoadException) {
+                || e instanceof IncompatibleCheckpointException || e instanceof PluginLoadException
+                || e instanceof EngineLoadException) {
             return e.getMessage();
         }
         if (e instanceof JsonMappingException j) {

@@ -40,6 +40,9 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "sample the trained generator, not its moving average "
             + "(for runs with trainer.generator_ema; others always sample the trained one)")
     boolean raw;
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "engine to sample on: mxnet or pytorch (default: the one the run trained on)")
+    String engine;
 
     @Override
     public Integer call() {
@@ -58,7 +61,7 @@ final class SampleCommand implements Callable<Integer> {
                 throw new RunException("--checkpoint " + checkpoint + ": no such file");
             }
         }
-        Path from = GanCli.framework(spec).sampler().sample(runDir, n, seed, target, checkpoint, raw);
+        Path from = GanCli.framework(spec).sampler().sample(runDir, n, seed, target, checkpoint, raw, engine);
         System.out.println("wrote " + out + " (" + n + " samples from " + from + ")");
         return 0;
     }

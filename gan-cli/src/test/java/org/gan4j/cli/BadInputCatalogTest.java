@@ -1251,4 +1251,38 @@ class BadInputCatalogTest {
                 file() + ":6:", "eval.metrics[0].intra_class_n: must be 0 (off) or at least 129 images per class "
                         + "(more than the 128 features, else each class's covariance is singular), got 50");
     }
+
+    // ---- gan export and the Java API's exports (org.gan4j.library)
+
+    @Test
+    void exportFromAFolderThatIsNeitherARunNorAnExport() throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        assertOneMessage(gan("export", plain.toString(), "--out", dir.resolve("g").toString()), 1,
+                "gan: " + plain + " is neither a gan4j run directory (no gan4j-run.json) nor a generator export (no "
+                        + "manifest.json); open a run directory, a checkpoint of one, or an export folder");
+    }
+
+    @Test
+    void exportIntoANonEmptyFolderThatIsNotAnExport() throws Exception {
+        Path run = trainedRun("run");
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep");
+        assertOneMessage(gan("export", run.toString(), "--out", mine.toString(), "--overwrite"), 1,
+                "gan: export folder " + mine + " is not empty and is not a gan4j export (no manifest.json of format "
+                        + "gan4j-generator); choose a new or empty folder with --out (--overwrite replaces only an export)");
+        assertEquals("keep", Files.readString(mine.resolve("notes.txt")));
+    }
+
+    @Test
+    void exportOverAnExportWithoutOverwrite() throws Exception {
+        Path run = trainedRun("run");
+        Path g = dir.resolve("g");
+        Outcome first = gan("export", run.toString(), "--out", g.toString());
+        assertEquals(0, first.code(), first.stderr());
+        assertTrue(first.stdout().contains("wrote " + g + " (mlp generator"), first.stdout());
+        assertOneMessage(gan("export", run.toString(), "--out", g.toString()), 1,
+                "gan: export folder " + g + " already holds an export; pass --overwrite to replace it, or choose "
+                        + "another folder with --out");
+        assertEquals(0, gan("export", run.toString(), "--out", g.toString(), "--overwrite").code());
+    }
 }

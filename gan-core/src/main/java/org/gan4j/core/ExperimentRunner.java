@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gan4j.api.checkpoint.StatefulPart;
 import org.gan4j.api.data.SampleSource;
+import org.gan4j.api.engine.GanEngine;
+import org.gan4j.api.engine.GanEngines;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.api.train.RunSummary;
@@ -66,7 +68,15 @@ public final class ExperimentRunner {
      * checkpoint and return with {@code interrupted} set.
      */
     public Result run(ConfigLoader.Loaded loaded, RunOptions options) {
+        return run(loaded, options, new StopSignal());
+    }
+
+    /** As {@link #run(ConfigLoader.Loaded, RunOptions)}; {@code stop} stops the run like SIGINT does. */
+    public Result run(ConfigLoader.Loaded loaded, RunOptions options, StopSignal stop) {
         ExperimentConfig config = loaded.config();
+        // One engine per process, chosen before DJL's first use (and before the run directory is touched):
+        // every manager and collector comes from it.
+        GanEngine engine = GanEngines.select(config.getEngine());
         boolean resuming = options.resumeDir() != null;
         RunDirectory run = resuming ? RunDirectory.openForResume(options.resumeDir())
                 : RunDirectory.prepare(RunDirectory.choose(options.outDir(), config.getOutput().getDir(),
@@ -74,8 +84,8 @@ public final class ExperimentRunner {
         ConfigOrigin origin = resuming ? run.originOf(loaded.file()) : ConfigOrigin.of(loaded.file());
         String resolvedYaml = configLoader.toYaml(config);
         TrainerConfig trainer = config.getTrainer();
-        Engine.getInstance().setRandomSeed((int) (config.getSeed() ^ (config.getSeed() >>> 32)));
-        try (NDManager root = NDManager.newBaseManager();
+        Engine.getEngine(engine.djlEngineName()).setRandomSeed((int) (config.getSeed() ^ (config.getSeed() >>> 32)));
+        try (NDManager root = NDManager.newBaseManager(engine.djlEngineName());
                 SampleSource data = RunAssembler.openData(config, origin)) {
             ModelSpec spec = RunAssembler.modelSpec(config, data);
             RunAssembler.checkBatchFits(trainer, data);
@@ -95,7 +105,7 @@ public final class ExperimentRunner {
                 // Only now, with data, networks and checkpoint in hand, is the directory marked as this run:
                 // a start-up failure leaves a retry free, and a failed resume leaves the run's config alone.
                 run.writeConfig(resolvedYaml);
-                run.writeFacts(facts(origin, spec, config));
+                run.writeFacts(facts(origin, spec, config, engine));
                 run.markStarted();
                 long target = trainer.targetStep(start);
                 if (resuming && target <= start) {
@@ -110,10 +120,11 @@ public final class ExperimentRunner {
                         assembler.listeners(config, options, run), run, checkpointer, stabilizers));
                 DivergenceRecovery recovery = new DivergenceRecovery(trainer, store, networks, gOpt, dOpt);
                 // The hook holds the JVM's shutdown until this block has written the summary and said how to resume.
+                stop.bind(gan::requestStop);
                 try (InterruptHook hook = InterruptHook.install(gan::requestStop)) {
                     RunSummary summary = recovery.train(gan, root, start, target, RunEnvironment.ompThreads());
                     run.writeSummary(RunSummaryFile.of(loaded.file().toString(), config.getSeed(),
-                            RunEnvironment.ompThreads(), summary));
+                            RunEnvironment.ompThreads(), engine.name(), summary));
                     boolean interrupted = summary.step() < target;
                     if (interrupted) {
                         LOG.warn("interrupted at step {} of {}; checkpoint written. Resume with: bin/gan train {} --resume {}",
@@ -125,11 +136,11 @@ public final class ExperimentRunner {
         }
     }
 
-    private static RunFacts facts(ConfigOrigin origin, ModelSpec spec, ExperimentConfig config) {
+    private static RunFacts facts(ConfigOrigin origin, ModelSpec spec, ExperimentConfig config, GanEngine engine) {
         return new RunFacts(origin.config().toString(), origin.dataBase().toString(), spec.sampleShape().getShape(),
                 spec.latentDim(), spec.numClasses(),
                 spec.conditionShape() == null ? null : spec.conditionShape().getShape(), config.getSeed(),
-                RunEnvironment.ompThreads(), Engine.getInstance().getEngineName());
+                RunEnvironment.ompThreads(), engine.name());
     }
 
     private static CheckpointStore.Restored restore(CheckpointStore store, Path runDir, GanNetworks networks, ParameterOptimizer g,

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gan4j.api.conditional.ConditionalSamples;
 import org.gan4j.api.data.DataContext;
+import org.gan4j.api.engine.GanEngines;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.data.StreamSeeds;
 import org.gan4j.api.model.ModelSpec;
@@ -54,28 +55,33 @@ public final class Sampler {
      * image could not hold it ({@link SampleOutputLimits}).
      */
     public Path sample(Path runDir, int n, long seed, UserImageFile out, Path checkpoint) {
-        return sample(runDir, n, seed, out, checkpoint, false);
+        return sample(runDir, n, seed, out, checkpoint, false, null);
     }
 
     /**
-     * As {@link #sample(Path, int, long, UserImageFile, Path)}; a run that kept an average of G's weights
-     * ({@code trainer.generator_ema}) is sampled from the average unless {@code raw} asks for the trained G.
+     * As {@link #sample(Path, int, long, UserImageFile, Path)} on {@code engine} ({@code mxnet}, {@code pytorch};
+     * null: the engine the run trained on; checkpoints load on either engine). A run that kept an average of
+     * G's weights ({@code trainer.generator_ema}) is sampled from the average unless {@code raw} asks for the
+     * trained G.
      */
-    public Path sample(Path runDir, int n, long seed, UserImageFile out, Path checkpoint, boolean raw) {
+    public Path sample(Path runDir, int n, long seed, UserImageFile out, Path checkpoint, boolean raw,
+            String engine) {
         RunDirectory run = RunDirectory.openForReading(runDir);
         if (n <= 0) {
             throw new RunException("--n must be a positive number of samples, got " + n);
         }
-        ExperimentConfig config = configLoader.load(run.file(RunDirectory.CONFIG), List.of()).config();
+        ExperimentConfig config = configLoader.load(run.file(RunDirectory.CONFIG),
+                engine == null ? List.of() : List.of("engine=" + engine)).config();
+        String djlEngine = GanEngines.select(config.getEngine()).djlEngineName();
         RunFacts facts = run.readFacts();
         if (config.getTask() != null) {
-            return sampleConditional(run, facts, config, n, seed, out, checkpoint, raw);
+            return sampleConditional(run, facts, config, n, seed, out, checkpoint, raw, djlEngine);
         }
         Shape shape = new Shape(facts.sampleShape());
         checkOutputHolds(n, shape);
         ModelSpec spec = ModelSpec.of(shape, config.getLatent().getDim());
         CheckpointStore store = run.checkpoints();
-        try (NDManager root = NDManager.newBaseManager();
+        try (NDManager root = NDManager.newBaseManager(djlEngine);
                 GanNetworks nets = GanNetworks.create(config.getModel(), spec, root)) {
             GeneratorEma ema = raw || config.getTrainer().getGeneratorEma() == null ? null
                     : new GeneratorEma(config.getTrainer().getGeneratorEma(), nets.generator(), nets.manager());
@@ -87,7 +93,7 @@ public final class Sampler {
                 from = store.restoreLatestNetworks(nets, root).orElseThrow(() ->
                         new RunException(runDir + " has no valid checkpoint to sample from")).file();
             }
-            Engine.getInstance().setRandomSeed((int) seed);
+            Engine.getEngine(djlEngine).setRandomSeed((int) seed);
             NoiseSampler noise = new NoiseSampler(config.getLatent().getDim(), config.getLatent().getDistribution());
             float[] samples = ema == null ? nets.generate(noise.sample(root, seed, 0, n), false).toFloatArray()
                     : ema.withAverage(() -> nets.generate(noise.sample(root, seed, 0, n), false).toFloatArray());
@@ -104,11 +110,11 @@ public final class Sampler {
      * (n rounded up to a multiple of the class count).
      */
     private Path sampleConditional(RunDirectory run, RunFacts facts, ExperimentConfig config, int n, long seed,
-            UserImageFile out, Path checkpoint, boolean raw) {
+            UserImageFile out, Path checkpoint, boolean raw, String djlEngine) {
         Path runDir = run.path();
         Path configDir = dataBase(run, facts);
         CheckpointStore store = run.checkpoints();
-        try (NDManager root = NDManager.newBaseManager();
+        try (NDManager root = NDManager.newBaseManager(djlEngine);
                 SampleSource data = config.getData().open(new DataContext(configDir, config.getSeed()))) {
             ModelSpec spec = RunAssembler.modelSpec(config, data);
             int count = spec.numClasses() > 0 ? spec.numClasses() * ((n + spec.numClasses() - 1) / spec.numClasses()) : n;

@@ -70,9 +70,9 @@ class StabilizersTest {
         Path averaged = out.resolve("ema.png");
         Path trained = out.resolve("raw.png");
         Experiments.FRAMEWORK.sampler().sample(dir.resolve("ema"), 64, 1, UserImageFile.check(averaged, "--out", false),
-                null, false);
+                null, false, null);
         Experiments.FRAMEWORK.sampler().sample(dir.resolve("ema"), 64, 1, UserImageFile.check(trained, "--out", false),
-                null, true);
+                null, true, null);
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(averaged), Files.readAllBytes(trained)),
                 "gan sample draws from the average unless --raw");
     }
