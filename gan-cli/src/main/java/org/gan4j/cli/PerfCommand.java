@@ -43,6 +43,10 @@ final class PerfCommand implements Callable<Integer> {
             + "layer of each chosen DCGAN, run alone (compare with benchmarks/perf/layer_profile_torch.py)")
     boolean layers;
 
+    @Option(names = "--engine", defaultValue = "mxnet", paramLabel = "NAME",
+            description = "engine to measure: mxnet or pytorch (default ${DEFAULT-VALUE}; one engine per process)")
+    String engine;
+
     @Option(names = "--work", description = "folder for the benchmark's run directories (default: a temporary one)")
     Path work;
 
@@ -57,8 +61,13 @@ final class PerfCommand implements Callable<Integer> {
                         "unknown shape '" + s + "'; expected mlp, dcgan28, dcgan32");
             }
         }
+        if (!org.gan4j.api.engine.GanEngines.names().contains(engine)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown engine '" + engine
+                    + "'; accepted: " + org.gan4j.api.engine.GanEngines.names());
+        }
+        org.gan4j.api.engine.GanEngines.select(engine); // before DJL's first use: the probe and every shape use it
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("gan-perf");
-        PerfBenchmark bench = new PerfBenchmark(GanCli.framework(spec), dir);
+        PerfBenchmark bench = new PerfBenchmark(GanCli.framework(spec), dir, engine);
         if (layers) {
             return printLayers(bench, chosen);
         }
@@ -86,6 +95,7 @@ final class PerfCommand implements Callable<Integer> {
         root.put("date", LocalDate.now().toString());
         root.put("cores", Runtime.getRuntime().availableProcessors());
         root.put("omp_num_threads", threads);
+        root.put("engine", engine);
         root.put("matmul_gflops", ceiling);
         root.put("peak_rss_mib", rss);
         root.set("results", mapper.valueToTree(results));

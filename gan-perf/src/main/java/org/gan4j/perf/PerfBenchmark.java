@@ -61,10 +61,27 @@ public final class PerfBenchmark {
 
     private final GanFramework framework;
     private final Path workDir;
+    private final String engine;
 
     public PerfBenchmark(GanFramework framework, Path workDir) {
+        this(framework, workDir, null);
+    }
+
+    /** @param engine the engine every shape runs on ({@code mxnet}, {@code pytorch}); null: the configs' default */
+    public PerfBenchmark(GanFramework framework, Path workDir, String engine) {
         this.framework = framework;
         this.workDir = workDir;
+        this.engine = engine;
+    }
+
+    /** The shape's overrides, with the engine first so the process's one engine is the one chosen. */
+    private List<String> overrides(String... more) {
+        List<String> all = new java.util.ArrayList<>();
+        if (engine != null) {
+            all.add("engine=" + engine);
+        }
+        all.addAll(List.of(more));
+        return all;
     }
 
     /** Measures one shape; {@code stepsOverride} > 0 replaces its measured step count. */
@@ -74,7 +91,7 @@ public final class PerfBenchmark {
         try (InputStream in = PerfBenchmark.class.getResourceAsStream(shape.resource)) {
             Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        ConfigLoader.Loaded loaded = framework.configLoader().load(config, List.of(
+        ConfigLoader.Loaded loaded = framework.configLoader().load(config, overrides(
                 "trainer.steps=" + (shape.warmup + steps), "trainer.log_every=" + shape.interval));
         long flops = flopsPerStep(loaded.config(), workDir);
         StepTimer timer = new StepTimer(shape.warmup);
@@ -116,7 +133,7 @@ public final class PerfBenchmark {
             Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         ConfigLoader.Loaded loaded = framework.configLoader().load(config,
-                List.of("trainer.steps=" + steps, "trainer.log_every=" + Math.min(early, 500)));
+                overrides("trainer.steps=" + steps, "trainer.log_every=" + Math.min(early, 500)));
         double[] rssEarly = {-1, -1};
         org.gan4j.api.train.TrainingListener probe = new org.gan4j.api.train.TrainingListener() {
             @Override
@@ -140,7 +157,7 @@ public final class PerfBenchmark {
         try (InputStream in = PerfBenchmark.class.getResourceAsStream(shape.resource)) {
             Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        ExperimentConfig c = framework.configLoader().load(config, List.of()).config();
+        ExperimentConfig c = framework.configLoader().load(config, overrides()).config();
         int m = c.getTrainer().getBatchSize();
         try (NDManager manager = NDManager.newBaseManager();
                 SampleSource data = c.getData().open(new DataContext(workDir, c.getSeed()))) {
@@ -172,7 +189,7 @@ public final class PerfBenchmark {
         try (InputStream in = PerfBenchmark.class.getResourceAsStream(shape.resource)) {
             Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        ExperimentConfig c = framework.configLoader().load(config, List.of()).config();
+        ExperimentConfig c = framework.configLoader().load(config, overrides()).config();
         try (NDManager manager = NDManager.newBaseManager();
                 SampleSource data = c.getData().open(new DataContext(workDir, c.getSeed()))) {
             Engine.getInstance().setRandomSeed(1);
