@@ -24,10 +24,13 @@ import org.gan4j.core.run.RunLock;
  * <p>A run directory holding a checkpoint of an unfinished run is resumed from it (bit-exact); any other
  * leftover is replaced. The worker stops itself when the bench process that started it is gone (killed
  * with SIGKILL, or the cluster executor that started it), so a rerun never races an orphan; and it holds
- * {@link RunLock} on the run directory while it trains (a second worker on the same directory fails at once). Exit codes: 0 done, 1 runtime failure, 2 config error,
- * 130 interrupted (a checkpoint was written).
+ * {@link RunLock} on the run directory while it trains (a second worker on the same directory waits for it,
+ * then fails). Exit codes: 0 done, 1 runtime failure, 2 config error, 130 interrupted (a checkpoint was written).
  */
 public final class BenchWorker {
+    /** How long a retried member waits for the halting orphan of its earlier attempt to release the run. */
+    static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofSeconds(60);
+
     private BenchWorker() {}
 
     public static void main(String[] args) {
@@ -55,7 +58,7 @@ public final class BenchWorker {
         }
         watchParent(parentPid);
         // held until this process exits: a retry of this member cannot train beside it
-        try (RunLock lock = RunLock.acquire(out)) {
+        try (RunLock lock = RunLock.acquire(out, LOCK_PATIENCE)) {
             GanFramework framework = GanFramework.discover(plugins);
             ConfigLoader.Loaded loaded = framework.configLoader().load(base, overrides);
             long target = loaded.config().getTrainer().targetStep(0);

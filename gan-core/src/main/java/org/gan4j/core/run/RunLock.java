@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import org.gan4j.core.RunException;
 
 /**
@@ -33,18 +34,36 @@ public final class RunLock implements AutoCloseable {
 
     /** Takes the lock or fails at once with one line naming the directory. */
     public static RunLock acquire(Path runDir) {
+        return acquire(runDir, Duration.ZERO);
+    }
+
+    /**
+     * Takes the lock, waiting up to {@code patience} for another holder to let go (an orphan of an earlier
+     * attempt halts within a second or so of its executor's death), or fails with one line naming the directory.
+     */
+    public static RunLock acquire(Path runDir, Duration patience) {
         Path file = fileOf(runDir);
         FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long deadline = System.nanoTime() + patience.toNanos();
             FileLock lock = channel.tryLock();
+            while (lock == null && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                lock = channel.tryLock();
+            }
             if (lock == null) {
                 channel.close();
                 throw new RunException("run directory " + runDir + " is in use by another process (" + file
-                        + " is locked); wait for it to end or stop it");
+                        + " is locked" + (patience.isZero() ? "" : " after waiting " + patience.toSeconds() + " s")
+                        + "); wait for it to end or stop it");
             }
             return new RunLock(channel, lock);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(channel);
+            throw new RunException("interrupted while waiting for the lock of run directory " + runDir, e);
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             throw new RunException("run directory " + runDir + " is already locked by this process", e);
