@@ -72,6 +72,7 @@ public final class Bench {
         Path report;
         try {
             report = new ReportWriter(out, suite, results).write(command, seconds);
+            ExecutionsSection.append(out, runner.executorDescription(), members, runner.executions());
         } catch (IOException e) {
             throw new RunException("cannot write the report in " + out + ": " + e.getMessage(), e);
         }

@@ -33,6 +33,7 @@ public final class BenchRunner {
     private final Path outDir;
     private final MemberExecutor executor;
     private final PrintStream log;
+    private final Map<String, MemberExecutor.Execution> executions = new ConcurrentHashMap<>();
 
     public BenchRunner(Path outDir, int parallel, int threads, WorkerCommand workerCommand, PrintStream log) {
         this(outDir, new LocalProcessExecutor(parallel, threads, workerCommand), log);
@@ -113,7 +114,6 @@ public final class BenchRunner {
             return results;
         }
         AtomicInteger finished = new AtomicInteger();
-        Map<String, MemberExecutor.Execution> executions = new ConcurrentHashMap<>();
         try {
             executor.execute(todo, (task, execution) -> {
                 MemberResult r = result(task, execution, metrics);
@@ -136,6 +136,16 @@ public final class BenchRunner {
         }
         writeExecutions(members, executions);
         return results;
+    }
+
+    /** How each member run by the last {@link #run} ended, by member id. */
+    public Map<String, MemberExecutor.Execution> executions() {
+        return Map.copyOf(executions);
+    }
+
+    /** The executor's description. */
+    public String executorDescription() {
+        return executor.description();
     }
 
     private MemberResult result(MemberExecutor.Task task, MemberExecutor.Execution execution,
