@@ -145,7 +145,14 @@ class SparkClusterTest {
         assertArrayEquals(weights(local.resolve("runs").resolve(killedMember)),
                 weights(killedBench.resolve("runs").resolve(killedMember)),
                 "the resumed member's final weights equal the uninterrupted run's");
-        assertTrue(Files.readString(killedBench.resolve("report.md")).contains(killedMember));
+        // the bench logs (per member: seconds from submission, where, attempts) are the overhead measurement
+        System.out.println("local bench:\n" + localLog + "cluster, sent back:\n" + sentLog + "cluster, shared, killed:\n"
+                + killedLog);
+        String report = Files.readString(killedBench.resolve("report.md"));
+        assertTrue(report.contains("## Executor\n\nSpark " + master), report);
+        assertTrue(report.contains("| " + killedMember + " | "), report);
+        assertTrue(Files.readString(killedBench.resolve(BenchRunner.EXECUTIONS)).lines()
+                .anyMatch(l -> l.startsWith(killedMember + ",") && l.contains(",2,0,")), "two attempts, exit 0");
         assertTrue(Files.exists(killedBench.resolve("report.html")));
     }
 
