@@ -122,6 +122,10 @@ public final class SparkMemberExecutor implements MemberExecutor {
         SparkConf conf = new SparkConf(true).setMaster(options.master()).setIfMissing("spark.app.name", "gan bench")
                 .setIfMissing("spark.ui.enabled", "false")
                 .setIfMissing("spark.task.maxFailures", "4");
+        if (MasterUrl.parse(options.master()).isEmpty() && options.master().startsWith("local")) {
+            // in-process Spark needs no address others can reach
+            conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
         // the executors need MemberTask and its records: ship this module's jar (or, in a build tree, name
         // its classes folder, which is at the same path on a single-machine cluster)
         Path location = ownLocation();
