@@ -46,6 +46,16 @@ public final class Bench {
      */
     public Outcome run(Path suiteFile, List<String> set, Path outDir, int parallel, int threads,
             BenchRunner.WorkerCommand worker, String command, PrintStream log) {
+        return run(suiteFile, set, outDir, new LocalProcessExecutor(parallel, threads, worker), command, log);
+    }
+
+    /**
+     * Runs the suite into {@code outDir} (default {@code runs/bench/<suite name>}) on {@code executor}.
+     *
+     * @param command the command line, shown in the reports
+     */
+    public Outcome run(Path suiteFile, List<String> set, Path outDir, MemberExecutor executor, String command,
+            PrintStream log) {
         Suite suite = parse(suiteFile, set);
         List<Member> members = plan(suite);
         Path out = outDir != null ? outDir : Path.of("runs", "bench", suite.name());
@@ -56,12 +66,13 @@ public final class Bench {
             throw new RunException("cannot prepare the bench directory " + out + ": " + e.getMessage(), e);
         }
         long start = System.nanoTime();
-        BenchRunner runner = new BenchRunner(out, parallel, threads, worker, log);
+        BenchRunner runner = new BenchRunner(out, executor, log);
         List<MemberResult> results = runner.run(members, suite.metrics());
         double seconds = (System.nanoTime() - start) / 1e9;
         Path report;
         try {
             report = new ReportWriter(out, suite, results).write(command, seconds);
+            ExecutionsSection.append(out, runner.executorDescription(), members, runner.executions());
         } catch (IOException e) {
             throw new RunException("cannot write the report in " + out + ": " + e.getMessage(), e);
         }

@@ -8,24 +8,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a suite's members as worker processes, {@code parallel} at a time, each with
- * {@code OMP_NUM_THREADS = threads}. Members whose run directory already holds a finished run are skipped;
- * a member whose worker fails is recorded and the others go on. SIGINT/SIGTERM to the bench stops the
- * workers (they write a checkpoint, so a rerun resumes them); a bench killed outright takes its workers
- * with it (they watch their parent).
+ * Runs a suite's unfinished members through a {@link MemberExecutor} (by default {@link LocalProcessExecutor}:
+ * worker processes on this machine). Members whose run directory already holds a finished run are skipped;
+ * a member whose worker fails is recorded and the others go on. Which executor ran each member, where and in
+ * how many attempts goes to {@code executions.csv} in the bench directory.
  */
 public final class BenchRunner {
     /** Main class of the worker processes. */
     public static final String WORKER_MAIN = BenchWorker.class.getName();
+    /** Per member: executor, where its last attempt ran, attempts, seconds. */
+    public static final String EXECUTIONS = "executions.csv";
 
     /** Builds the command line of one member's worker. */
     @FunctionalInterface
@@ -34,20 +31,17 @@ public final class BenchRunner {
     }
 
     private final Path outDir;
-    private final int parallel;
-    private final int threads;
-    private final WorkerCommand workerCommand;
+    private final MemberExecutor executor;
     private final PrintStream log;
-    private final Set<Process> live = ConcurrentHashMap.newKeySet();
+    private final Map<String, MemberExecutor.Execution> executions = new ConcurrentHashMap<>();
 
     public BenchRunner(Path outDir, int parallel, int threads, WorkerCommand workerCommand, PrintStream log) {
-        if (parallel < 1 || threads < 1) {
-            throw new IllegalArgumentException("parallel and threads must be at least 1");
-        }
+        this(outDir, new LocalProcessExecutor(parallel, threads, workerCommand), log);
+    }
+
+    public BenchRunner(Path outDir, MemberExecutor executor, PrintStream log) {
         this.outDir = outDir;
-        this.parallel = parallel;
-        this.threads = threads;
-        this.workerCommand = workerCommand;
+        this.executor = executor;
         this.log = log;
     }
 
@@ -101,55 +95,38 @@ public final class BenchRunner {
     /** Runs every unfinished member; returns one result per member, in the members' order. */
     public List<MemberResult> run(List<Member> members, List<Suite.MetricSpec> metrics) {
         List<MemberResult> results = new ArrayList<>(Collections.nCopies(members.size(), null));
-        List<Integer> todo = new ArrayList<>();
+        List<MemberExecutor.Task> todo = new ArrayList<>();
+        Map<MemberExecutor.Task, Integer> index = new ConcurrentHashMap<>();
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
             if (MemberResult.isComplete(runDir(m), m.targetSteps())) {
                 results.set(i, MemberResult.read(m, runDir(m), metrics, MemberResult.Status.SKIPPED, Double.NaN, null));
             } else {
-                todo.add(i);
+                MemberExecutor.Task task = new MemberExecutor.Task(m, runDir(m), logFile(m));
+                todo.add(task);
+                index.put(task, i);
             }
         }
         int skipped = members.size() - todo.size();
-        log.printf("bench: %d members, %d already complete, %d to run (%d at a time, OMP_NUM_THREADS=%d each)%n",
-                members.size(), skipped, todo.size(), parallel, threads);
+        log.printf("bench: %d members, %d already complete, %d to run on %s%n",
+                members.size(), skipped, todo.size(), executor.description());
         if (todo.isEmpty()) {
             return results;
         }
-        Thread stopper = new Thread(this::stopWorkers, "bench-stop-workers");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-            Thread t = new Thread(r, "bench-worker");
-            t.setDaemon(true);
-            return t;
-        });
         AtomicInteger finished = new AtomicInteger();
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i : todo) {
-                futures.add(pool.submit(() -> {
-                    MemberResult r = runOne(members.get(i), metrics);
-                    results.set(i, r);
-                    int n = finished.incrementAndGet();
-                    log.printf("bench: [%d/%d] %-7s %s (%.1f s)%s%n", n, todo.size(), r.status().word(),
-                            r.member().id(), r.processSeconds(), r.error().isEmpty() ? "" : ": " + r.error());
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
+            executor.execute(todo, (task, execution) -> {
+                MemberResult r = result(task, execution, metrics);
+                results.set(index.get(task), r);
+                executions.put(task.member().id(), execution);
+                int n = finished.incrementAndGet();
+                log.printf("bench: [%d/%d] %-7s %s (%.1f s, %s%s)%s%n", n, todo.size(), r.status().word(),
+                        r.member().id(), r.processSeconds(), execution.where(),
+                        execution.attempts() == 1 ? "" : ", " + execution.attempts() + " attempts",
+                        r.error().isEmpty() ? "" : ": " + r.error());
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopWorkers();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("bench runner failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running already
-            }
         }
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i) == null) {
@@ -157,40 +134,27 @@ public final class BenchRunner {
                 results.set(i, MemberResult.read(m, runDir(m), metrics, MemberResult.Status.MISSING, Double.NaN, null));
             }
         }
+        writeExecutions(members, executions);
         return results;
     }
 
-    private MemberResult runOne(Member member, List<Suite.MetricSpec> metrics) {
-        Path runDir = runDir(member);
-        Path logFile = logFile(member);
-        long start = System.nanoTime();
-        int exit;
-        String error = null;
-        try {
-            Files.createDirectories(logFile.getParent());
-            Files.createDirectories(runDir.getParent());
-            ProcessBuilder pb = new ProcessBuilder(workerCommand.command(member, runDir));
-            pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-            pb.redirectErrorStream(true);
-            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-            Process p = pb.start();
-            live.add(p);
-            try {
-                exit = p.waitFor();
-            } finally {
-                live.remove(p);
-            }
-        } catch (IOException e) {
-            exit = -1;
-            error = "cannot start the worker: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exit = -1;
-            error = "interrupted";
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+    /** How each member run by the last {@link #run} ended, by member id. */
+    public Map<String, MemberExecutor.Execution> executions() {
+        return Map.copyOf(executions);
+    }
+
+    /** The executor's description. */
+    public String executorDescription() {
+        return executor.description();
+    }
+
+    private MemberResult result(MemberExecutor.Task task, MemberExecutor.Execution execution,
+            List<Suite.MetricSpec> metrics) {
+        Member member = task.member();
+        int exit = execution.exitCode();
+        String error = execution.error();
         MemberResult.Status status;
-        if (exit == 0 && MemberResult.isComplete(runDir, member.targetSteps())) {
+        if (exit == 0 && MemberResult.isComplete(task.runDir(), member.targetSteps())) {
             status = MemberResult.Status.COMPLETE;
         } else if (exit == 130 || exit == 143) {
             status = MemberResult.Status.MISSING;
@@ -198,10 +162,44 @@ public final class BenchRunner {
         } else {
             status = MemberResult.Status.FAILED;
             if (error == null) {
-                error = "exit " + exit + ": " + lastMessage(logFile) + " (log: " + logFile + ")";
+                error = "exit " + exit + ": " + lastMessage(task.logFile()) + " (log: " + task.logFile() + ")";
             }
         }
-        return MemberResult.read(member, runDir, metrics, status, seconds, error);
+        return MemberResult.read(member, task.runDir(), metrics, status, execution.seconds(), error);
+    }
+
+    /**
+     * Appends this invocation's executions to {@code executions.csv} (members run by an earlier invocation
+     * keep their rows; a rerun member gets a new row).
+     */
+    private void writeExecutions(List<Member> members, Map<String, MemberExecutor.Execution> executions) {
+        if (executions.isEmpty()) {
+            return;
+        }
+        Path file = outDir.resolve(EXECUTIONS);
+        StringBuilder csv = new StringBuilder();
+        try {
+            if (Files.exists(file)) {
+                csv.append(Files.readString(file, StandardCharsets.UTF_8));
+            } else {
+                csv.append("member,executor,where,attempts,exit,seconds\n");
+            }
+            for (Member m : members) {
+                MemberExecutor.Execution e = executions.get(m.id());
+                if (e != null) {
+                    csv.append(String.join(",", m.id(), quote(executor.description()), quote(e.where()),
+                            Integer.toString(e.attempts()), Integer.toString(e.exitCode()),
+                            String.format(java.util.Locale.ROOT, "%.1f", e.seconds()))).append('\n');
+                }
+            }
+            org.gan4j.api.support.AtomicFiles.writeString(file, csv.toString());
+        } catch (IOException e) {
+            log.printf("bench: cannot write %s: %s%n", file, e.getMessage());
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     /** The worker's error line ("gan: ...") or its last non-empty line. */
@@ -221,22 +219,6 @@ public final class BenchRunner {
             return "no output";
         } catch (IOException e) {
             return "no log (" + e.getMessage() + ")";
-        }
-    }
-
-    /** Asks every live worker to stop (SIGTERM: it checkpoints) and waits up to 30 s for them. */
-    private void stopWorkers() {
-        for (Process p : live) {
-            p.destroy();
-        }
-        for (Process p : live) {
-            try {
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
         }
     }
 }

@@ -13,6 +13,7 @@ import org.gan4j.core.RunOptions;
 import org.gan4j.core.checkpoint.CheckpointStore;
 import org.gan4j.core.config.ConfigException;
 import org.gan4j.core.config.ConfigLoader;
+import org.gan4j.core.run.RunLock;
 
 /**
  * The worker process of {@code gan bench}: trains one member into its run directory.
@@ -22,10 +23,14 @@ import org.gan4j.core.config.ConfigLoader;
  *
  * <p>A run directory holding a checkpoint of an unfinished run is resumed from it (bit-exact); any other
  * leftover is replaced. The worker stops itself when the bench process that started it is gone (killed
- * with SIGKILL), so a rerun never races an orphan. Exit codes: 0 done, 1 runtime failure, 2 config error,
- * 130 interrupted (a checkpoint was written).
+ * with SIGKILL, or the cluster executor that started it), so a rerun never races an orphan; and it holds
+ * {@link RunLock} on the run directory while it trains (a second worker on the same directory waits for it,
+ * then fails). Exit codes: 0 done, 1 runtime failure, 2 config error, 130 interrupted (a checkpoint was written).
  */
 public final class BenchWorker {
+    /** How long a retried member waits for the halting orphan of its earlier attempt to release the run. */
+    static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofSeconds(60);
+
     private BenchWorker() {}
 
     public static void main(String[] args) {
@@ -52,7 +57,8 @@ public final class BenchWorker {
             return 2;
         }
         watchParent(parentPid);
-        try {
+        // held until this process exits: a retry of this member cannot train beside it
+        try (RunLock lock = RunLock.acquire(out, LOCK_PATIENCE)) {
             GanFramework framework = GanFramework.discover(plugins);
             ConfigLoader.Loaded loaded = framework.configLoader().load(base, overrides);
             long target = loaded.config().getTrainer().targetStep(0);

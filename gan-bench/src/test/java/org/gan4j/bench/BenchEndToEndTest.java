@@ -123,6 +123,11 @@ class BenchEndToEndTest {
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("| V1 | data=ring | 3/3 |"), md);
         assertTrue(md.contains("data=broken__seed=1`: failed"), md);
+        assertTrue(md.contains("## Executor\n\nlocal processes (2 at a time, OMP_NUM_THREADS=1 each)"), md);
+        assertTrue(md.contains("| data=ring__seed=2 | localhost | 1 |"), md);
+        assertTrue(html.contains("<h2>Executor</h2>"));
+        assertTrue(Files.readString(out.resolve(BenchRunner.EXECUTIONS)).lines().anyMatch(
+                l -> l.startsWith("data=ring__seed=1,\"local processes") && l.contains(",1,0,")));
 
         // Rerun: complete members are skipped untouched, only the missing ones run again.
         Path done = out.resolve("runs/data=ring__seed=1/summary.json");

@@ -1307,4 +1307,45 @@ class BadInputCatalogTest {
                 "engine: unknown engine 'jax'; accepted: [mxnet, pytorch]");
         assertFalse(Files.exists(dir.resolve("s.png")));
     }
+
+    // ---- gan bench --master (gan-spark): checked before Spark starts
+
+    @Test
+    void benchMasterUrlMalformed() throws Exception {
+        config(TINY);
+        Path suite = write("suite.yaml", "base: exp.yaml\nmatrix: {seed: [1, 2]}\n");
+        assertOneMessage(gan("bench", suite.toString(), "--out", dir.resolve("b").toString(), "--master",
+                "spark:/127.0.0.1:7077"), 2, "gan: bench: --master 'spark:/127.0.0.1:7077' is not a Spark master URL; "
+                        + "use spark://HOST:PORT[,HOST:PORT...], local, local[N], local[*], local[N,F] (N threads, F "
+                        + "attempts per task), yarn or k8s://https://HOST:PORT; see 'gan bench --help'");
+        assertFalse(Files.exists(dir.resolve("b")), "nothing written");
+    }
+
+    @Test
+    void benchClusterUnreachable() throws Exception {
+        config(TINY);
+        Path suite = write("suite.yaml", "base: exp.yaml\nmatrix: {seed: [1, 2]}\n");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        String master = "spark://127.0.0.1:" + port;
+        long start = System.nanoTime();
+        assertOneMessage(gan("bench", suite.toString(), "--out", dir.resolve("b").toString(), "--master", master), 1,
+                "gan: cannot reach the Spark master of --master " + master + " at 127.0.0.1:" + port
+                        + " (ConnectException", "); start it (see the README's cluster section) or correct --master");
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "refused within seconds, not after Spark's retries");
+    }
+
+    @Test
+    void benchSharedDirNotWritableFromTheDriver() throws Exception {
+        config(TINY);
+        Path suite = write("suite.yaml", "base: exp.yaml\nmatrix: {seed: [1, 2]}\n");
+        Path shared = write("notes.txt", "x").resolve("shared");
+        assertOneMessage(gan("bench", suite.toString(), "--out", dir.resolve("b").toString(), "--master", "local[2]",
+                "--shared-dir", shared.toString()), 1, "gan: --shared-dir " + shared + " is not writable from the driver (",
+                "); give a directory every worker and this machine mount read-write at the same path");
+        assertOneMessage(gan("bench", suite.toString(), "--shared-dir", shared.toString()), 2,
+                "gan: bench: --shared-dir " + shared + " needs --master (local workers write into the bench directory)");
+    }
 }
