@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDManager;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gan4j.api.checkpoint.StatefulPart;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.optim.ParameterOptimizer;
@@ -81,7 +84,7 @@ public final class ExperimentRunner {
                     ParameterOptimizer dOpt = trainer.getDiscriminatorOptimizer().create()) {
                 CheckpointStore store = run.checkpoints();
                 // Plugin state (a regularizer's anchors) is saved in and restored from sections of its own.
-                store.setStatefulParts(TrainingPlan.statefulPartsOf(config.getRegularizers()));
+                store.setStatefulParts(statefulParts(config, networks));
                 CheckpointStore.Restored restored = resuming ? restore(store, run.path(), networks, gOpt, dOpt, root) : null;
                 long start = restored == null ? 0 : restored.step();
                 // Only now, with data, networks and checkpoint in hand, is the directory marked as this run:
@@ -115,6 +118,13 @@ public final class ExperimentRunner {
                 }
             }
         }
+    }
+
+    /** The regularizers' state and the networks' own (spectral norm's vectors), each in its checkpoint section. */
+    private static List<StatefulPart> statefulParts(ExperimentConfig config, GanNetworks networks) {
+        List<StatefulPart> parts = new ArrayList<>(TrainingPlan.statefulPartsOf(config.getRegularizers()));
+        parts.addAll(networks.statefulParts());
+        return parts;
     }
 
     private static RunFacts facts(ConfigOrigin origin, ModelSpec spec, ExperimentConfig config) {

@@ -343,6 +343,13 @@ public final class CheckpointStore {
             for (StatefulPart part : parts) {
                 opaque(file, part.stateSection(), checkpoint.section(part.stateSection()), part::loadState);
             }
+        } else {
+            // Sampling needs the networks' own state too (spectral norm's vectors scale G's weights).
+            for (StatefulPart part : nets.statefulParts()) {
+                if (checkpoint.has(part.stateSection())) {
+                    opaque(file, part.stateSection(), checkpoint.section(part.stateSection()), part::loadState);
+                }
+            }
         }
         return new Restored(state.step(), state.configYaml(), file, state.best());
     }
