@@ -9,8 +9,6 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.NormalInitializer;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -51,6 +49,11 @@ public final class DcganArchitecture implements Architecture {
             + "critic) or none; unset: batch (on all but the first conv)")
     private NormKind dNorm;
 
+    @JsonPropertyDescription("spectral normalisation (Miyato et al. 2018) of the weight layers of d, g, both or "
+            + "none; D's power iteration advances in the D-step only, and D's batch norm is dropped unless d_norm "
+            + "is set")
+    private SpectralNormTarget spectralNorm = SpectralNormTarget.NONE;
+
     public int getBaseWidth() {
         return baseWidth;
     }
@@ -77,9 +80,17 @@ public final class DcganArchitecture implements Architecture {
         this.dNorm = dNorm;
     }
 
-    /** D's normalisation: d_norm, or batch when unset. */
+    public SpectralNormTarget getSpectralNorm() {
+        return spectralNorm;
+    }
+
+    public void setSpectralNorm(SpectralNormTarget spectralNorm) {
+        this.spectralNorm = spectralNorm == null ? SpectralNormTarget.NONE : spectralNorm;
+    }
+
+    /** D's normalisation: d_norm, or batch when unset (none under D's spectral norm, as in SNGAN). */
     NormKind discriminatorNorm() {
-        return dNorm != null ? dNorm : NormKind.BATCH;
+        return dNorm != null ? dNorm : spectralNorm.discriminator() ? NormKind.NONE : NormKind.BATCH;
     }
 
     /** One resolution level: a (transposed) conv to {@code channels} at {@code size}². */
@@ -103,7 +114,8 @@ public final class DcganArchitecture implements Architecture {
         // reshaped to (C, k, k). Written as one it leaves the next layers' data in the plain layout; as an
         // MKL-DNN deconvolution the following 28×28 G's backward cost ~15 ms more per step (gan perf --layers).
         Level first = plan.get(0);
-        g.add(Linear.builder().setUnits((long) first.channels() * first.kernel() * first.kernel()).optBias(false).build());
+        Layers layers = Layers.generator(spectralNorm);
+        g.add(layers.dense((long) first.channels() * first.kernel() * first.kernel(), false));
         g.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), first.channels(),
                 first.kernel(), first.kernel())), "to-" + first.kernel() + "x" + first.kernel()));
         g.add(BatchNorm.builder().build());
@@ -116,7 +128,7 @@ public final class DcganArchitecture implements Architecture {
             // 16 or more input channels, i.e. at every real base width; 2+ filters work.
             // So a gray G produces two channels and keeps the first (the second gets no gradient).
             int filters = last && level.channels() == 1 ? 2 : level.channels();
-            g.add(new TransposedConv2d(filters, level.kernel(), level.stride(), level.padding()));
+            g.add(layers.transposed(filters, level.kernel(), level.stride(), level.padding()));
             if (!last) {
                 g.add(BatchNorm.builder().build());
                 g.add(Activation.reluBlock());
@@ -140,15 +152,10 @@ public final class DcganArchitecture implements Architecture {
                     "append-one-hot-maps"));
         }
         List<Level> plan = discriminatorPlan(image);
+        Layers layers = Layers.discriminator(spectralNorm);
         for (int i = 0; i < plan.size() - 1; i++) {
             Level level = plan.get(i);
-            d.add(Conv2d.builder()
-                    .setFilters(level.channels())
-                    .setKernelShape(new Shape(level.kernel(), level.kernel()))
-                    .optStride(new Shape(level.stride(), level.stride()))
-                    .optPadding(new Shape(level.padding(), level.padding()))
-                    .optBias(false)
-                    .build());
+            d.add(layers.conv(level.channels(), level.kernel(), level.stride(), level.padding(), false));
             Block norm = i > 0 ? discriminatorNorm().block() : null;
             if (norm != null) {
                 d.add(norm);
@@ -159,7 +166,7 @@ public final class DcganArchitecture implements Architecture {
         // flattened map. Written as one: MKL-DNN's backward of that one-filter convolution inside a network
         // cost ~14 ms per D pass at 28×28 (gan perf --layers), the dense layer well under one.
         d.add(Blocks.batchFlattenBlock());
-        d.add(Linear.builder().setUnits(1).optBias(false).build());
+        d.add(layers.dense(1, false));
         d.setInitializer(new NormalInitializer((float) initStd), Parameter.Type.WEIGHT);
         return d;
     }

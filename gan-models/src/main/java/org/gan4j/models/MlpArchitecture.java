@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -55,6 +54,11 @@ public final class MlpArchitecture implements Architecture {
     @JsonPropertyDescription("normalisation after D's hidden layers: batch, layer (per sample, e.g. for WGAN-GP's "
             + "critic) or none; unset: none")
     private NormKind dNorm;
+
+    @JsonPropertyDescription("spectral normalisation (Miyato et al. 2018) of the weight layers of d, g, both or "
+            + "none; D's power iteration advances in the D-step only, and D's batch norm is dropped unless d_norm "
+            + "is set")
+    private SpectralNormTarget spectralNorm = SpectralNormTarget.NONE;
 
     public List<Integer> getHidden() {
         return hidden;
@@ -138,9 +142,17 @@ public final class MlpArchitecture implements Architecture {
         this.dNorm = dNorm;
     }
 
-    /** D's normalisation: d_norm, or none when unset. */
+    public SpectralNormTarget getSpectralNorm() {
+        return spectralNorm;
+    }
+
+    public void setSpectralNorm(SpectralNormTarget spectralNorm) {
+        this.spectralNorm = spectralNorm == null ? SpectralNormTarget.NONE : spectralNorm;
+    }
+
+    /** D's normalisation: d_norm, or none when unset (none under D's spectral norm, as in SNGAN). */
     NormKind discriminatorNorm() {
-        return dNorm != null ? dNorm : NormKind.NONE;
+        return dNorm != null ? dNorm : spectralNorm.discriminator() ? NormKind.NONE : NormKind.NONE;
     }
 
     @Override
@@ -152,14 +164,15 @@ public final class MlpArchitecture implements Architecture {
                     ClassConditioning.requirePair(x, "mlp generator").get(0), x.get(1), classes)), "z-with-one-hot"));
         }
         ActivationKind act = generatorActivation != null ? generatorActivation : activation;
+        Layers layers = Layers.generator(spectralNorm);
         for (int width : generatorHidden != null ? generatorHidden : hidden) {
-            g.add(Linear.builder().setUnits((long) width * act.unitsPerOutput(maxoutPieces)).build());
+            g.add(layers.dense((long) width * act.unitsPerOutput(maxoutPieces), true));
             if (generatorBatchNorm) {
                 g.add(BatchNorm.builder().build());
             }
             g.add(act.block(maxoutPieces));
         }
-        g.add(Linear.builder().setUnits(spec.sampleSize()).build());
+        g.add(layers.dense(spec.sampleSize(), true));
         if (tanhOutput) {
             g.add(ActivationKind.TANH.block());
         }
@@ -182,12 +195,13 @@ public final class MlpArchitecture implements Architecture {
             d.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), -1)), "flatten"));
         }
         ActivationKind act = discriminatorActivation != null ? discriminatorActivation : activation;
+        Layers layers = Layers.discriminator(spectralNorm);
         for (int width : discriminatorHidden != null ? discriminatorHidden : hidden) {
-            d.add(Linear.builder().setUnits((long) width * act.unitsPerOutput(maxoutPieces)).build());
+            d.add(layers.dense((long) width * act.unitsPerOutput(maxoutPieces), true));
             addNorm(d, discriminatorNorm());
             d.add(act.block(maxoutPieces));
         }
-        d.add(Linear.builder().setUnits(1).build());
+        d.add(layers.dense(1, true));
         return d;
     }
 

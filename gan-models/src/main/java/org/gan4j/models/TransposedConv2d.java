@@ -18,7 +18,7 @@ import ai.djl.util.PairList;
  * with in ≠ filters fails with "Shape inconsistent" on MXNet. This block registers the right shape
  * and invokes the same native operator ({@code _npx_deconvolution}) with explicit attributes.
  */
-public final class TransposedConv2d extends AbstractBlock {
+public class TransposedConv2d extends AbstractBlock {
     private static final String OPERATOR = "_npx_deconvolution";
 
     private final int filters;
@@ -53,7 +53,7 @@ public final class TransposedConv2d extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
+        NDArray w = effectiveWeight(parameterStore.getValue(weight, x.getDevice(), training), training, x);
         PairList<String, Object> attrs = new PairList<>();
         attrs.add("kernel", "(" + kernel + ", " + kernel + ")");
         attrs.add("stride", "(" + stride + ", " + stride + ")");
@@ -64,6 +64,11 @@ public final class TransposedConv2d extends AbstractBlock {
         attrs.add("num_filter", String.valueOf(filters));
         attrs.add("no_bias", "True");
         return x.getManager().invoke(OPERATOR, new NDList(x, w), attrs);
+    }
+
+    /** The kernel the operator uses; a subclass may transform the parameter (spectral norm). */
+    protected NDArray effectiveWeight(NDArray weight, boolean training, NDArray input) {
+        return weight;
     }
 
     @Override
