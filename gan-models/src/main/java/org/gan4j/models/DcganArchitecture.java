@@ -54,6 +54,10 @@ public final class DcganArchitecture implements Architecture {
             + "is set")
     private SpectralNormTarget spectralNorm = SpectralNormTarget.NONE;
 
+    @JsonPropertyDescription("place a self-attention block (SAGAN, γ starting at 0) in G and D after the hidden "
+            + "layer of this resolution: 7 or 14 at 28 px, 4, 8 or 16 at 32 px, 4 to 32 at 64 px; unset: none")
+    private Integer attentionAt;
+
     public int getBaseWidth() {
         return baseWidth;
     }
@@ -80,6 +84,41 @@ public final class DcganArchitecture implements Architecture {
         this.dNorm = dNorm;
     }
 
+    public Integer getAttentionAt() {
+        return attentionAt;
+    }
+
+    public void setAttentionAt(Integer attentionAt) {
+        this.attentionAt = attentionAt;
+    }
+
+    /** The hidden resolutions of G and D where attention can sit: both networks have a feature map of that size. */
+    private List<Integer> attentionResolutions(Image image) {
+        List<Integer> sizes = new ArrayList<>();
+        List<Level> g = generatorPlan(image);
+        List<Integer> d = discriminatorPlan(image).stream().map(Level::size).toList();
+        for (int i = 0; i < g.size() - 1; i++) {
+            if (d.contains(g.get(i).size())) {
+                sizes.add(g.get(i).size());
+            }
+        }
+        return sizes;
+    }
+
+    private void checkAttention(Image image) {
+        if (attentionAt != null && !attentionResolutions(image).contains(attentionAt)) {
+            throw new IllegalArgumentException("attention_at " + attentionAt + " is not a resolution of dcgan's hidden "
+                    + "feature maps for " + image.size() + "×" + image.size() + " images; use one of "
+                    + attentionResolutions(image) + " (or leave it unset)");
+        }
+    }
+
+    private void addAttention(SequentialBlock net, Level level, Layers layers) {
+        if (attentionAt != null && level.size() == attentionAt) {
+            net.add(new SelfAttention(level.channels(), layers));
+        }
+    }
+
     public SpectralNormTarget getSpectralNorm() {
         return spectralNorm;
     }
@@ -99,6 +138,7 @@ public final class DcganArchitecture implements Architecture {
     @Override
     public Block generator(ModelSpec spec) {
         Image image = check(spec);
+        checkAttention(image);
         int classes = spec.numClasses();
         int inputs = spec.latentDim() + classes;
         SequentialBlock g = new SequentialBlock();
@@ -120,6 +160,7 @@ public final class DcganArchitecture implements Architecture {
                 first.kernel(), first.kernel())), "to-" + first.kernel() + "x" + first.kernel()));
         g.add(BatchNorm.builder().build());
         g.add(Activation.reluBlock());
+        addAttention(g, first, layers);
         for (int i = 1; i < plan.size(); i++) {
             Level level = plan.get(i);
             boolean last = i == plan.size() - 1;
@@ -132,6 +173,7 @@ public final class DcganArchitecture implements Architecture {
             if (!last) {
                 g.add(BatchNorm.builder().build());
                 g.add(Activation.reluBlock());
+                addAttention(g, level, layers);
             } else if (filters != level.channels()) {
                 g.add(new LambdaBlock(x -> new NDList(x.head().get(":, 0:1, :, :")), "keep-first-channel"));
             }
@@ -144,6 +186,7 @@ public final class DcganArchitecture implements Architecture {
     @Override
     public Block discriminator(ModelSpec spec) {
         Image image = check(spec);
+        checkAttention(image);
         int classes = spec.numClasses();
         SequentialBlock d = new SequentialBlock();
         if (classes > 0) {
@@ -161,6 +204,7 @@ public final class DcganArchitecture implements Architecture {
                 d.add(norm);
             }
             d.add(Activation.leakyReluBlock(0.2f));
+            addAttention(d, level, layers);
         }
         // The last level is a k×k convolution over the whole k×k map to one filter, i.e. a dense layer on the
         // flattened map. Written as one: MKL-DNN's backward of that one-filter convolution inside a network
@@ -205,7 +249,20 @@ public final class DcganArchitecture implements Architecture {
         }
         Level lastMap = d.get(d.size() - 2);
         count += in * lastMap.size() * lastMap.size();
+        checkAttention(image);
+        if (attentionAt != null) { // in G and in D, each with the channels of its map at that resolution
+            for (List<Level> plan : List.of(g, d)) {
+                Level at = plan.stream().filter(l -> l.size() == attentionAt).findFirst().orElseThrow();
+                count += attentionParameters(at.channels());
+            }
+        }
         return java.util.OptionalDouble.of(count);
+    }
+
+    /** f, g (C → max(1, C/8)), h, v (C → C) 1×1 kernels without bias, and γ. */
+    static double attentionParameters(double channels) {
+        double reduced = Math.max(1, Math.floor(channels / 8));
+        return 2 * channels * reduced + 2 * channels * channels + 1;
     }
 
     /** G's levels from the 1×1 latent to the image: widths double towards the latent side. */
