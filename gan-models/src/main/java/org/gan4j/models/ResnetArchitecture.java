@@ -145,6 +145,34 @@ public final class ResnetArchitecture implements Architecture {
         return d;
     }
 
+    /**
+     * The dense layers, convolution kernels and biases, G's batch-norm parameters and statistics, and the attention
+     * blocks, as {@link #generator} and {@link #discriminator} build them.
+     */
+    @Override
+    public java.util.OptionalDouble estimateParameters(ModelSpec spec) {
+        Image image = check(spec);
+        double k = spec.numClasses();
+        double c = image.channels();
+        double w = generatorWidth;
+        int start = image.size() == 28 ? 7 : 4;
+        int ups = Integer.numberOfTrailingZeros(image.size() / start);
+        double conv3 = 9 * w * w + w;
+        double g = (spec.latentDim() + k) * w * start * start + w * start * start
+                + ups * (4 * w + conv3 + 4 * w + conv3 + w * w + w) + 4 * w + 9 * w * c + c;
+        double v = discriminatorWidth;
+        double dConv3 = 9 * v * v + v;
+        int downs = 0;
+        for (int size = image.size() / 2; size > 8; size /= 2) {
+            downs++;
+        }
+        double d = 9 * (c + k) * v + v + dConv3 + (c + k) * v + v + downs * (2 * dConv3 + v * v + v) + 2 * 2 * dConv3
+                + v + 1;
+        double attention = attentionAt == null ? 0
+                : DcganArchitecture.attentionParameters(w) + DcganArchitecture.attentionParameters(v);
+        return java.util.OptionalDouble.of(g + d + attention);
+    }
+
     /** BN → ReLU → up → conv3 → BN → ReLU → conv3, plus up → conv1. */
     private static Block upBlock(int w, Layers layers) {
         SequentialBlock main = new SequentialBlock();

@@ -94,4 +94,33 @@ class ResnetArchitectureTest {
         assertEquals("attention_at 4 is not a resolution of resnet's hidden feature maps for 32×32 images; "
                 + "use one of [8, 16] (or leave it unset)", e.getMessage());
     }
+
+    @ParameterizedTest(name = "{0}x{1}x{1}, {2} classes, attention at {3}")
+    @CsvSource({"1, 28, 0, 14", "3, 32, 10, 8", "3, 64, 0, 0"})
+    void parameterEstimateIsExact(int channels, int size, int classes, int attention) {
+        ResnetArchitecture resnet = new ResnetArchitecture();
+        resnet.setGeneratorWidth(8);
+        resnet.setDiscriminatorWidth(6);
+        resnet.setAttentionAt(attention == 0 ? null : attention);
+        ModelSpec spec = new ModelSpec(new Shape(channels, size, size), 5, classes, null);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block g = resnet.generator(spec);
+            Block d = resnet.discriminator(spec);
+            Shape x = new Shape(1, channels, size, size);
+            if (classes > 0) {
+                g.initialize(m, DataType.FLOAT32, new Shape(1, 5), new Shape(1));
+                d.initialize(m, DataType.FLOAT32, x, new Shape(1));
+            } else {
+                g.initialize(m, DataType.FLOAT32, new Shape(1, 5));
+                d.initialize(m, DataType.FLOAT32, x);
+            }
+            long count = 0;
+            for (Block net : List.of(g, d)) {
+                for (Parameter p : net.getParameters().values()) {
+                    count += p.getArray().size();
+                }
+            }
+            assertEquals(count, resnet.estimateParameters(spec).getAsDouble(), 0.0);
+        }
+    }
 }
