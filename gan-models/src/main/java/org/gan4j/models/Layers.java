@@ -41,20 +41,20 @@ final class Layers {
         return spectral;
     }
 
-    private SpectralNorm next(boolean transposed) {
-        return new SpectralNorm("spectral_norm." + network + "." + count++, advancesIn, transposed);
+    private SpectralNorm next() {
+        return new SpectralNorm("spectral_norm." + network + "." + count++, advancesIn);
     }
 
     Block dense(long units, boolean bias) {
         if (spectral) {
-            return SpectralNormLayer.dense(next(false), units, bias);
+            return SpectralNormLayer.dense(next(), units, bias);
         }
         return Linear.builder().setUnits(units).optBias(bias).build();
     }
 
     Block conv(int filters, int kernel, int stride, int padding, boolean bias) {
         if (spectral) {
-            return SpectralNormLayer.conv(next(false), filters, kernel, stride, padding, bias);
+            return SpectralNormLayer.conv(next(), filters, kernel, stride, padding, bias);
         }
         return Conv2d.builder()
                 .setFilters(filters)
@@ -67,7 +67,7 @@ final class Layers {
 
     Block transposed(int filters, int kernel, int stride, int padding) {
         if (spectral) {
-            return new SpectralNormTransposedConv2d(next(true), filters, kernel, stride, padding);
+            return new SpectralNormTransposedConv2d(next(), filters, kernel, stride, padding);
         }
         return new TransposedConv2d(filters, kernel, stride, padding);
     }

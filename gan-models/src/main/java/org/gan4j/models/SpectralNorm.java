@@ -12,13 +12,15 @@ import org.gan4j.api.model.TrainingPhase;
 /**
  * Spectral normalisation (Miyato et al. 2018) of one layer's weight: W_SN = W / σ(W), σ(W) the largest
  * singular value of W viewed as a matrix W_m of (output channels) rows — (out, in) for a dense layer,
- * (out, in·k·k) for a convolution, (out, in·k·k) of the axes-swapped (in, out, k, k) kernel of a transposed
- * convolution (PyTorch's {@code dim=1}).
+ * (out, in·k·k) for a convolution, and (in, out·k·k) for a transposed convolution's (in, out, k, k) kernel
+ * (its first axis; PyTorch normalises the (out, in·k·k) view instead: swapping the axes of the kernel made MKL-DNN's
+ * backward fail on MXNet, measured).
  *
  * <p>σ is estimated by power iteration with persistent vectors u (rows) and v (columns): one iteration
  * v ← W_mᵀu / ‖W_mᵀu‖, u ← W_m v / ‖W_m v‖ per training forward of the network's own step (see
  * {@link #advancesIn}), on a copy of W without gradient; then σ = uᵀ W_m v with u and v held constant, so
- * the gradient flows through σ into W as in the paper. D's layers advance only in the D-step: the G-step's
+ * the gradient flows through σ into W as in the paper (transposed convolutions excepted: there σ is a constant
+ * of the backward pass, see {@link SpectralNormTransposedConv2d}). D's layers advance only in the D-step: the G-step's
  * pass through D, and evaluation forwards, reuse the last u and v. u and v are state: they go into each
  * checkpoint (section {@code spectral_norm.<network>.<n>}) so a resumed run continues bit-exactly.
  *
@@ -30,7 +32,6 @@ final class SpectralNorm {
 
     private final String section;
     private final TrainingPhase advancesIn;
-    private final boolean transposed;
     private TrainingPhase phase;
     private NDManager manager;
     private long columns;
@@ -40,12 +41,10 @@ final class SpectralNorm {
     /**
      * @param section the checkpoint section of this layer's vectors
      * @param advancesIn the step whose training forwards advance the iteration; null: every training forward
-     * @param transposed whether the weight is a transposed convolution's (in, out, k, k) kernel
      */
-    SpectralNorm(String section, TrainingPhase advancesIn, boolean transposed) {
+    SpectralNorm(String section, TrainingPhase advancesIn) {
         this.section = section;
         this.advancesIn = advancesIn;
-        this.transposed = transposed;
     }
 
     String section() {
@@ -59,7 +58,7 @@ final class SpectralNorm {
     /** Creates u (and v) for a weight of {@code weightShape} in the network's manager. */
     void initialize(NDManager networkManager, Shape weightShape) {
         manager = networkManager;
-        long rows = transposed ? weightShape.get(1) : weightShape.get(0);
+        long rows = weightShape.get(0);
         columns = weightShape.size() / rows;
         Random random = new Random(rows * 31 + columns);
         float[] start = new float[(int) rows];
@@ -79,18 +78,27 @@ final class SpectralNorm {
      * is a training forward of the step they advance in.
      */
     NDArray normalise(NDArray weight, boolean training, NDManager scope) {
+        return inScope(weight.div(sigma(weight, training, scope)), scope);
+    }
+
+    /**
+     * σ(W) as a scalar array in {@code scope} through which the gradient flows into W; advances u and v first as
+     * {@link #normalise} does. For a layer linear in W without bias, layer(x, W/σ) = layer(x, W)/σ.
+     */
+    NDArray sigma(NDArray weight, boolean training, NDManager scope) {
         NDArray matrix = matrix(weight, scope);
         boolean advance = training && (advancesIn == null || advancesIn == phase);
         if (advance || v == null) {
             NDArray frozen = matrix.stopGradient();
             NDArray newV = unit(frozen.transpose().matMul(u));
-            NDArray newU = advance ? unit(frozen.matMul(newV)) : u.duplicate();
-            newV.attach(manager);
-            newU.attach(manager);
-            replace(newU, newV);
+            NDArray newU = advance ? unit(frozen.matMul(newV)) : u;
+            // Fresh leaves with no recorded history: the backward pass must never reach the iteration's operations,
+            // whose inputs (the previous u and v) are freed right here.
+            float[] nextU = newU.toFloatArray();
+            float[] nextV = newV.toFloatArray();
+            replace(manager.create(nextU, new Shape(nextU.length, 1)), manager.create(nextV, new Shape(nextV.length, 1)));
         }
-        NDArray sigma = matrix.matMul(v).mul(u).sum();
-        return inScope(weight.div(sigma), scope);
+        return matrix.matMul(v).mul(u).sum();
     }
 
     /** σ(W) as the current u and v estimate it (no iteration). */
@@ -105,10 +113,6 @@ final class SpectralNorm {
      * manager (closing the scope would free the weight).
      */
     private NDArray matrix(NDArray weight, NDManager scope) {
-        if (transposed) {
-            NDArray swapped = inScope(weight.swapAxes(0, 1), scope);
-            return swapped.reshape(swapped.getShape().get(0), -1);
-        }
         return inScope(weight.reshape(weight.getShape().get(0), -1), scope);
     }
 

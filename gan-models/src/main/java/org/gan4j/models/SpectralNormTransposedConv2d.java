@@ -11,7 +11,13 @@ import org.gan4j.api.checkpoint.StatefulPart;
 import org.gan4j.api.model.PhaseAware;
 import org.gan4j.api.model.TrainingPhase;
 
-/** A {@link TransposedConv2d} whose (in, out, k, k) kernel is spectrally normalised ({@link SpectralNorm}). */
+/**
+ * A {@link TransposedConv2d} whose (in, out, k, k) kernel is spectrally normalised ({@link SpectralNorm}): the
+ * output deconv(x, W) is divided by σ(W), equal to deconv(x, W/σ) since the layer is linear in W and has no bias.
+ * Unlike the other layers, σ is held constant in the backward pass (the gradient reaches W through the deconvolution
+ * only): on MXNet with MKL-DNN a second gradient path into the deconvolution's weight crashed the backward
+ * ("could not execute a primitive", then a segfault; measured on DJL 0.36 / MXNet 1.9.1).
+ */
 final class SpectralNormTransposedConv2d extends TransposedConv2d implements PhaseAware, StatefulPart {
     private final SpectralNorm norm;
 
@@ -27,8 +33,8 @@ final class SpectralNormTransposedConv2d extends TransposedConv2d implements Pha
     }
 
     @Override
-    protected NDArray effectiveWeight(NDArray weight, boolean training, NDArray input) {
-        return norm.normalise(weight, training, input.getManager());
+    protected NDArray scaleOutput(NDArray output, NDArray weight, boolean training, NDArray input) {
+        return output.div(norm.sigma(weight, training, input.getManager()).stopGradient());
     }
 
     /** σ(W) as the layer's current vectors estimate it. */

@@ -53,7 +53,7 @@ public class TransposedConv2d extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray w = effectiveWeight(parameterStore.getValue(weight, x.getDevice(), training), training, x);
+        NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
         PairList<String, Object> attrs = new PairList<>();
         attrs.add("kernel", "(" + kernel + ", " + kernel + ")");
         attrs.add("stride", "(" + stride + ", " + stride + ")");
@@ -63,12 +63,16 @@ public class TransposedConv2d extends AbstractBlock {
         attrs.add("num_group", "1");
         attrs.add("num_filter", String.valueOf(filters));
         attrs.add("no_bias", "True");
-        return x.getManager().invoke(OPERATOR, new NDList(x, w), attrs);
+        return new NDList(scaleOutput(x.getManager().invoke(OPERATOR, new NDList(x, w), attrs).head(), w, training, x));
     }
 
-    /** The kernel the operator uses; a subclass may transform the parameter (spectral norm). */
-    protected NDArray effectiveWeight(NDArray weight, boolean training, NDArray input) {
-        return weight;
+    /**
+     * The layer's output, which a subclass may rescale (spectral norm divides it by σ(W): the operation is linear in
+     * W, so this equals using W/σ, and MKL-DNN's deconvolution keeps a parameter as its weight; measured: a computed
+     * weight makes its backward fail with "could not execute a primitive").
+     */
+    protected NDArray scaleOutput(NDArray output, NDArray weight, boolean training, NDArray input) {
+        return output;
     }
 
     @Override
