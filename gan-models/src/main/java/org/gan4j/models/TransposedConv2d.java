@@ -18,7 +18,7 @@ import ai.djl.util.PairList;
  * with in ≠ filters fails with "Shape inconsistent" on MXNet. This block registers the right shape
  * and invokes the same native operator ({@code _npx_deconvolution}) with explicit attributes.
  */
-public final class TransposedConv2d extends AbstractBlock {
+public class TransposedConv2d extends AbstractBlock {
     private static final String OPERATOR = "_npx_deconvolution";
 
     private final int filters;
@@ -63,7 +63,16 @@ public final class TransposedConv2d extends AbstractBlock {
         attrs.add("num_group", "1");
         attrs.add("num_filter", String.valueOf(filters));
         attrs.add("no_bias", "True");
-        return x.getManager().invoke(OPERATOR, new NDList(x, w), attrs);
+        return new NDList(scaleOutput(x.getManager().invoke(OPERATOR, new NDList(x, w), attrs).head(), w, training, x));
+    }
+
+    /**
+     * The layer's output, which a subclass may rescale (spectral norm divides it by σ(W): the operation is linear in
+     * W, so this equals using W/σ, and MKL-DNN's deconvolution keeps a parameter as its weight; measured: a computed
+     * weight makes its backward fail with "could not execute a primitive").
+     */
+    protected NDArray scaleOutput(NDArray output, NDArray weight, boolean training, NDArray input) {
+        return output;
     }
 
     @Override
