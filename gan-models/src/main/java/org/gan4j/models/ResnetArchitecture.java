@@ -9,13 +9,11 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 import org.gan4j.api.config.ConfigChecks;
-import org.gan4j.api.model.Architecture;
 import org.gan4j.api.model.ModelSpec;
 
 /**
@@ -33,10 +31,14 @@ import org.gan4j.api.model.ModelSpec;
  *
  * <p>Every weight layer is spectrally normalised in the networks {@code spectral_norm} names; {@code attention_at}
  * adds a {@link SelfAttention} block after the first block of that resolution in G and in D. Class-conditional
- * runs concatenate: G starts from concat(z, oneHot(label, K)), D sees K one-hot channel maps appended to x.
+ * runs concatenate by default: G starts from concat(z, oneHot(label, K)), D sees K one-hot channel maps appended to
+ * x. With {@code generator_conditioning: conditional_batchnorm} G starts from z alone and every batch norm of G
+ * (inside the up-blocks and before the output conv) is a {@link ConditionalBatchNorm}; with
+ * {@code discriminator_conditioning: projection} or {@code auxiliary_classifier} D sees x alone and φ(x) is the
+ * W-vector summed over positions (the input of the final dense layer ψ), see {@link ConditionedDiscriminator}.
  * Plain DJL blocks and NDArray operations only (no transposed convolution), so it runs on any engine.
  */
-public final class ResnetArchitecture implements Architecture {
+public final class ResnetArchitecture extends ClassConditionOptions {
     /** Image sizes the networks exist for. */
     public static final List<Integer> SIZES = List.of(28, 32, 64);
 
@@ -89,42 +91,49 @@ public final class ResnetArchitecture implements Architecture {
     @Override
     public Block generator(ModelSpec spec) {
         Image image = check(spec);
-        int classes = spec.numClasses();
+        int classes = classes(spec, "resnet");
+        boolean cbn = conditionalBatchNorm(classes);
         Layers layers = Layers.generator(spectralNorm);
         int w = generatorWidth;
         int start = image.size() == 28 ? 7 : 4;
-        SequentialBlock g = new SequentialBlock();
-        g.add(new LambdaBlock(x -> new NDList(classes > 0
-                ? ClassConditioning.appendOneHot(ClassConditioning.requirePair(x, "resnet generator").get(0), x.get(1),
-                        classes)
-                : x.head()), "z"));
+        GeneratorChain g = new GeneratorChain(classes, cbn);
+        g.addInput(new LambdaBlock(x -> {
+            if (cbn) { // z alone enters the first layer; the labels travel on to the conditional batch norms
+                return ClassConditioning.requirePair(x, "resnet generator");
+            }
+            return new NDList(classes > 0
+                    ? ClassConditioning.appendOneHot(ClassConditioning.requirePair(x, "resnet generator").get(0),
+                            x.get(1), classes)
+                    : x.head());
+        }, "z"));
         g.add(layers.dense((long) w * start * start, true));
         g.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), w, start, start)),
                 "to-" + start + "x" + start));
         int size = start;
         addAttention(g, size, w, layers);
         while (size < image.size()) {
-            g.add(upBlock(w, layers));
+            g.addInput(upBlock(w, layers, classes, cbn)); // carries the labels itself
             size *= 2;
             if (size < image.size()) {
                 addAttention(g, size, w, layers);
             }
         }
-        g.add(BatchNorm.builder().build());
+        g.norm();
         g.add(Activation.reluBlock());
         g.add(layers.conv(image.channels(), 3, 1, 1, true));
         g.add(Activation.tanhBlock());
-        return g;
+        return g.build();
     }
 
     @Override
     public Block discriminator(ModelSpec spec) {
         Image image = check(spec);
-        int classes = spec.numClasses();
+        int classes = classes(spec, "resnet");
+        boolean head = conditionedHead(classes);
         Layers layers = Layers.discriminator(spectralNorm);
         int w = discriminatorWidth;
         SequentialBlock d = new SequentialBlock();
-        if (classes > 0) {
+        if (classes > 0 && !head) {
             d.add(new LambdaBlock(x -> new NDList(ClassConditioning.appendOneHotMaps(
                     ClassConditioning.requirePair(x, "resnet discriminator").get(0), x.get(1), classes)),
                     "append-one-hot-maps"));
@@ -141,6 +150,9 @@ public final class ResnetArchitecture implements Architecture {
         d.add(downBlock(w, layers, false));
         d.add(Activation.reluBlock());
         d.add(new LambdaBlock(x -> new NDList(x.head().sum(new int[] {2, 3})), "sum-over-positions"));
+        if (head) { // φ(x) = the W features summed over positions; ψ, and the embedding or class head, on top
+            return new ConditionedDiscriminator(getDiscriminatorConditioning(), classes, w, d, true, layers);
+        }
         d.add(layers.dense(1, true));
         return d;
     }
@@ -152,41 +164,55 @@ public final class ResnetArchitecture implements Architecture {
     @Override
     public java.util.OptionalDouble estimateParameters(ModelSpec spec) {
         Image image = check(spec);
-        double k = spec.numClasses();
+        int classes = classes(spec, "resnet");
+        boolean cbn = conditionalBatchNorm(classes);
+        boolean head = conditionedHead(classes);
+        double k = classes;
         double c = image.channels();
         double w = generatorWidth;
         int start = image.size() == 28 ? 7 : 4;
         int ups = Integer.numberOfTrailingZeros(image.size() / start);
         double conv3 = 9 * w * w + w;
-        double g = (spec.latentDim() + k) * w * start * start + w * start * start
-                + ups * (4 * w + conv3 + 4 * w + conv3 + w * w + w) + 4 * w + 9 * w * c + c;
+        // A conditional batch norm keeps BN's four values per channel (its own scale and shift fixed) and two K-row tables.
+        double bn = (cbn ? 4 + 2 * k : 4) * w;
+        double g = (spec.latentDim() + (cbn ? 0 : k)) * w * start * start + w * start * start
+                + ups * (bn + conv3 + bn + conv3 + w * w + w) + bn + 9 * w * c + c;
         double v = discriminatorWidth;
         double dConv3 = 9 * v * v + v;
         int downs = 0;
         for (int size = image.size() / 2; size > 8; size /= 2) {
             downs++;
         }
-        double d = 9 * (c + k) * v + v + dConv3 + (c + k) * v + v + downs * (2 * dConv3 + v * v + v) + 2 * 2 * dConv3
-                + v + 1;
+        double in = c + (head ? 0 : k);
+        double d = 9 * in * v + v + dConv3 + in * v + v + downs * (2 * dConv3 + v * v + v) + 2 * 2 * dConv3
+                + (head ? ConditionedDiscriminator.headParameters(getDiscriminatorConditioning(), classes,
+                        discriminatorWidth, true) : v + 1);
         double attention = attentionAt == null ? 0
                 : DcganArchitecture.attentionParameters(w) + DcganArchitecture.attentionParameters(v);
         return java.util.OptionalDouble.of(g + d + attention);
     }
 
-    /** BN → ReLU → up → conv3 → BN → ReLU → conv3, plus up → conv1. */
-    private static Block upBlock(int w, Layers layers) {
-        SequentialBlock main = new SequentialBlock();
-        main.add(BatchNorm.builder().build());
+    /**
+     * BN → ReLU → up → conv3 → BN → ReLU → conv3, plus up → conv1; with conditional batch norm both paths take and
+     * return NDList(h, labels), the batch norms being conditional.
+     */
+    private static Block upBlock(int w, Layers layers, int classes, boolean cbn) {
+        GeneratorChain main = new GeneratorChain(classes, cbn);
+        main.norm();
         main.add(Activation.reluBlock());
         main.add(upsample());
         main.add(layers.conv(w, 3, 1, 1, true));
-        main.add(BatchNorm.builder().build());
+        main.norm();
         main.add(Activation.reluBlock());
         main.add(layers.conv(w, 3, 1, 1, true));
         SequentialBlock shortcut = new SequentialBlock();
         shortcut.add(upsample());
         shortcut.add(layers.conv(w, 1, 1, 0, true));
-        return residual(main, shortcut);
+        if (!cbn) {
+            return residual(main.carrying(), shortcut);
+        }
+        return new ParallelBlock(outs -> new NDList(outs.get(0).head().add(outs.get(1).head()), outs.get(0).get(1)),
+                List.of(main.carrying(), new LabelCarrier(shortcut)));
     }
 
     /** conv3 → ReLU → conv3 → pool, plus pool → conv1: the first block sees the image, so no ReLU before it. */
@@ -251,6 +277,12 @@ public final class ResnetArchitecture implements Architecture {
     }
 
     private void addAttention(SequentialBlock net, int size, int channels, Layers layers) {
+        if (attentionAt != null && attentionAt == size) {
+            net.add(new SelfAttention(channels, layers));
+        }
+    }
+
+    private void addAttention(GeneratorChain net, int size, int channels, Layers layers) {
         if (attentionAt != null && attentionAt == size) {
             net.add(new SelfAttention(channels, layers));
         }

@@ -32,13 +32,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Conditional batch norm in G, projection and auxiliary-classifier discriminators, for mlp and dcgan. */
+/** Conditional batch norm in G, projection and auxiliary-classifier discriminators, for mlp, dcgan and resnet. */
 class ConditioningVariantsTest {
     private static final int LATENT = 6;
     private static final int CLASSES = 3;
 
     static Stream<Arguments> variants() {
-        return Stream.of("mlp", "dcgan").flatMap(arch -> Stream.of(DiscriminatorConditioning.values())
+        return Stream.of("mlp", "dcgan", "resnet").flatMap(arch -> Stream.of(DiscriminatorConditioning.values())
                 .map(d -> Arguments.of(arch, GeneratorConditioning.CONDITIONAL_BATCHNORM, d)));
     }
 
@@ -48,6 +48,11 @@ class ConditioningVariantsTest {
             MlpArchitecture mlp = new MlpArchitecture();
             mlp.setHidden(List.of(16, 8));
             a = mlp;
+        } else if (arch.equals("resnet")) {
+            ResnetArchitecture resnet = new ResnetArchitecture();
+            resnet.setGeneratorWidth(4);
+            resnet.setDiscriminatorWidth(4);
+            a = resnet;
         } else {
             DcganArchitecture dcgan = new DcganArchitecture();
             dcgan.setBaseWidth(4);
@@ -104,9 +109,10 @@ class ConditioningVariantsTest {
     }
 
     static Stream<Arguments> withSpectralNormAndDiscriminatorNorm() {
-        return Stream.of("mlp", "dcgan").flatMap(arch -> Stream.of(GeneratorConditioning.values())
+        return Stream.of("mlp", "dcgan", "resnet").flatMap(arch -> Stream.of(GeneratorConditioning.values())
                 .flatMap(g -> Stream.of(DiscriminatorConditioning.values())
-                        .flatMap(d -> Stream.of(NormKind.LAYER, NormKind.BATCH)
+                        .flatMap(d -> (arch.equals("resnet") ? Stream.of(NormKind.NONE) : Stream.of(NormKind.LAYER,
+                                NormKind.BATCH))
                                 .map(norm -> Arguments.of(arch, g, d, norm)))));
     }
 
@@ -123,6 +129,9 @@ class ConditioningVariantsTest {
             mlp.setSpectralNorm(SpectralNormTarget.BOTH);
             mlp.setDNorm(norm);
             mlp.setGeneratorBatchNorm(true);
+        } else if (a instanceof ResnetArchitecture resnet) { // no d_norm: resnet's D has no normalisation
+            resnet.setSpectralNorm(SpectralNormTarget.BOTH);
+            resnet.setAttentionAt(14);
         } else {
             DcganArchitecture dcgan = (DcganArchitecture) a;
             dcgan.setSpectralNorm(SpectralNormTarget.BOTH);
@@ -157,8 +166,13 @@ class ConditioningVariantsTest {
             }
             assertEquals(sections.size(), new HashSet<>(sections).size(), "distinct sections " + sections);
             long dLayers = sections.stream().filter(x -> x.startsWith("spectral_norm.discriminator.")).count();
-            // mlp: 2 hidden + ψ; dcgan: 2 convs + attention's 4 + ψ; the class head is one more
-            long expected = (arch.equals("mlp") ? 3 : 7) + (dc == DiscriminatorConditioning.AUXILIARY_CLASSIFIER ? 1 : 0);
+            // mlp: 2 hidden + ψ; dcgan: 2 convs + attention's 4 + ψ; resnet: 3 + 3 + 2 + 2 convs + attention's 4 + ψ;
+            // the class head is one more
+            long expected = switch (arch) {
+                case "mlp" -> 3;
+                case "dcgan" -> 7;
+                default -> 15;
+            } + (dc == DiscriminatorConditioning.AUXILIARY_CLASSIFIER ? 1 : 0);
             assertEquals(expected, dLayers, "D's normalised layers " + sections);
             ParameterStore ps = new ParameterStore(m, false);
             NDArray labels = m.create(new float[] {0, 1, 2});
