@@ -1348,4 +1348,39 @@ class BadInputCatalogTest {
         assertOneMessage(gan("bench", suite.toString(), "--shared-dir", shared.toString()), 2,
                 "gan: bench: --shared-dir " + shared + " needs --master (local workers write into the bench directory)");
     }
+
+    // ---- architectures: d_norm, spectral_norm, attention_at
+
+    @Test
+    void unknownDiscriminatorNorm() throws Exception {
+        validate(TINY.replace("hidden: [8]", "hidden: [8], d_norm: group"), 2, file() + ":3:",
+                "model.d_norm: unknown normalisation 'group'; expected one of [batch, layer, none]");
+    }
+
+    @Test
+    void unknownSpectralNormTarget() throws Exception {
+        validate(TINY.replace("hidden: [8]", "hidden: [8], spectral_norm: discriminator"), 2, file() + ":3:",
+                "model.spectral_norm: unknown spectral_norm 'discriminator'; expected one of [d, g, both, none] "
+                        + "(the networks whose weights are normalised)");
+    }
+
+    @Test
+    void attentionAtNotAResolutionOfTheNetwork() throws Exception {
+        String dcgan = TINY.replace("data: {type: ring}", "data: {type: idx, split: test}")
+                .replace("model: {type: mlp, hidden: [8]}", "model: {type: dcgan, base_width: 8, attention_at: 16}");
+        // The image size is known once the data is open: train refuses it before the first step.
+        train(config(dcgan), 1, "gan: model: attention_at 16 is not a resolution of dcgan's hidden feature maps for "
+                + "28×28 images; use one of [7, 14] (or leave it unset)");
+        train(config(dcgan.replace("type: dcgan, base_width: 8", "type: resnet")), 1,
+                "gan: model: attention_at 16 is not a resolution of resnet's hidden feature maps for 28×28 images; "
+                        + "use one of [7, 14] (or leave it unset)");
+    }
+
+    @Test
+    void spectralNormOfAWeightThatStartsAtZero() throws Exception {
+        String pix2pix = TINY.replace("data: {type: ring}", "data: {type: idx, split: test}\ntask: {type: super-resolution, factor: 2}")
+                .replace("model: {type: mlp, hidden: [8]}", "model: {type: pix2pix, residual: true, spectral_norm: g}");
+        validate(pix2pix, 2, "pix2pix's residual generator starts its output layer at zero weights, which spectral "
+                + "norm cannot scale (σ = 0); use spectral_norm: d or none, or residual: false");
+    }
 }

@@ -93,9 +93,10 @@ public final class ExperimentRunner {
                     ParameterOptimizer gOpt = trainer.getGeneratorOptimizer().create();
                     ParameterOptimizer dOpt = trainer.getDiscriminatorOptimizer().create()) {
                 CheckpointStore store = run.checkpoints();
-                // Plugin state (a regularizer's anchors, G's average) is saved in and restored from sections of its own.
+                // Plugin state (a regularizer's anchors, G's average) and the networks' own state (spectral norm's
+                // vectors) are saved in and restored from sections of their own.
                 TrainingPlan.Stabilizers stabilizers = RunAssembler.stabilizers(config, networks);
-                List<StatefulPart> parts = new ArrayList<>(TrainingPlan.statefulPartsOf(config.getRegularizers()));
+                List<StatefulPart> parts = statefulParts(config, networks);
                 if (stabilizers.generatorEma() != null) {
                     parts.add(stabilizers.generatorEma());
                 }
@@ -134,6 +135,13 @@ public final class ExperimentRunner {
                 }
             }
         }
+    }
+
+    /** The regularizers' state and the networks' own (spectral norm's vectors), each in its checkpoint section. */
+    private static List<StatefulPart> statefulParts(ExperimentConfig config, GanNetworks networks) {
+        List<StatefulPart> parts = new ArrayList<>(TrainingPlan.statefulPartsOf(config.getRegularizers()));
+        parts.addAll(networks.statefulParts());
+        return parts;
     }
 
     private static RunFacts facts(ConfigOrigin origin, ModelSpec spec, ExperimentConfig config, GanEngine engine) {

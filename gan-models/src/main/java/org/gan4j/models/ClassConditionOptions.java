@@ -143,6 +143,11 @@ public abstract class ClassConditionOptions implements Architecture {
             return this;
         }
 
+        /** The layers so far, the labels still carried when conditional (a chain inside a larger one). */
+        SequentialBlock carrying() {
+            return block;
+        }
+
         SequentialBlock build() {
             if (conditional) {
                 block.add(new LambdaBlock(x -> new NDList(x.head()), "drop-labels"));

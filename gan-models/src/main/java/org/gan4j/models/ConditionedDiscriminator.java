@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -32,12 +31,20 @@ final class ConditionedDiscriminator extends AbstractBlock {
     private final Block classHead;
     private final Parameter embedding;
 
+    /** With plain (not spectrally normalised) ψ and class head. */
+    ConditionedDiscriminator(DiscriminatorConditioning mode, int classes, int features, Block trunk,
+            boolean outputBias) {
+        this(mode, classes, features, trunk, outputBias, Layers.discriminator(SpectralNormTarget.NONE));
+    }
+
     /**
      * @param trunk φ: NDList(x) → (batch, features)
      * @param outputBias whether ψ has a bias
+     * @param layers D's layer factory: ψ and the class head are spectrally normalised with the trunk's layers
+     *     (the projection's class embedding is not)
      */
     ConditionedDiscriminator(DiscriminatorConditioning mode, int classes, int features, Block trunk,
-            boolean outputBias) {
+            boolean outputBias, Layers layers) {
         if (mode == DiscriminatorConditioning.CONCAT) {
             throw new IllegalArgumentException("concat conditioning joins the labels to the input; no head needed");
         }
@@ -45,14 +52,14 @@ final class ConditionedDiscriminator extends AbstractBlock {
         this.classes = classes;
         this.features = features;
         this.trunk = addChildBlock("phi", trunk);
-        this.psi = addChildBlock("psi", Linear.builder().setUnits(1).optBias(outputBias).build());
+        this.psi = addChildBlock("psi", layers.dense(1, outputBias));
         if (mode == DiscriminatorConditioning.PROJECTION) {
             this.embedding = addParameter(Parameter.builder().setName("class_embedding")
                     .setType(Parameter.Type.WEIGHT).build());
             this.classHead = null;
         } else {
             this.embedding = null;
-            this.classHead = addChildBlock("class_head", Linear.builder().setUnits(classes).build());
+            this.classHead = addChildBlock("class_head", layers.dense(classes, true));
         }
     }
 

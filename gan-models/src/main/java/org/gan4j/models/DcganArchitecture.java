@@ -9,10 +9,8 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.NormalInitializer;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +46,20 @@ public final class DcganArchitecture extends ClassConditionOptions {
     @JsonPropertyDescription("standard deviation of the N(0, σ²) initialisation of every conv weight")
     private double initStd = 0.02;
 
+    @JsonProperty("d_norm")
+    @JsonPropertyDescription("normalisation after D's hidden layers: batch, layer (per sample, e.g. for WGAN-GP's "
+            + "critic) or none; unset: batch (on all but the first conv)")
+    private NormKind dNorm;
+
+    @JsonPropertyDescription("spectral normalisation (Miyato et al. 2018) of the weight layers of d, g, both or "
+            + "none; D's power iteration advances in the D-step only, and D's batch norm is dropped unless d_norm "
+            + "is set")
+    private SpectralNormTarget spectralNorm = SpectralNormTarget.NONE;
+
+    @JsonPropertyDescription("place a self-attention block (SAGAN, γ starting at 0) in G and D after the hidden "
+            + "layer of this resolution: 7 or 14 at 28 px, 4, 8 or 16 at 32 px, 4 to 32 at 64 px; unset: none")
+    private Integer attentionAt;
+
     public int getBaseWidth() {
         return baseWidth;
     }
@@ -64,12 +76,82 @@ public final class DcganArchitecture extends ClassConditionOptions {
         this.initStd = ConfigChecks.positive(initStd);
     }
 
+    @JsonProperty("d_norm")
+    public NormKind getDNorm() {
+        return dNorm;
+    }
+
+    @JsonProperty("d_norm")
+    public void setDNorm(NormKind dNorm) {
+        this.dNorm = dNorm;
+    }
+
+    public Integer getAttentionAt() {
+        return attentionAt;
+    }
+
+    public void setAttentionAt(Integer attentionAt) {
+        this.attentionAt = attentionAt;
+    }
+
+    /** The hidden resolutions of G and D where attention can sit: both networks have a feature map of that size. */
+    private List<Integer> attentionResolutions(Image image) {
+        List<Integer> sizes = new ArrayList<>();
+        List<Level> g = generatorPlan(image);
+        List<Integer> d = discriminatorPlan(image).stream().map(Level::size).toList();
+        for (int i = 0; i < g.size() - 1; i++) {
+            if (d.contains(g.get(i).size())) {
+                sizes.add(g.get(i).size());
+            }
+        }
+        return sizes;
+    }
+
+    private void checkAttention(Image image) {
+        if (attentionAt != null && !attentionResolutions(image).contains(attentionAt)) {
+            throw new IllegalArgumentException("attention_at " + attentionAt + " is not a resolution of dcgan's hidden "
+                    + "feature maps for " + image.size() + "×" + image.size() + " images; use one of "
+                    + attentionResolutions(image) + " (or leave it unset)");
+        }
+    }
+
+    /** A self-attention block when {@code attention_at} is this level's resolution, else null. */
+    private Block attention(Level level, Layers layers) {
+        return attentionAt != null && level.size() == attentionAt ? new SelfAttention(level.channels(), layers) : null;
+    }
+
+    private static void addIfAny(SequentialBlock net, Block block) {
+        if (block != null) {
+            net.add(block);
+        }
+    }
+
+    private static void addIfAny(GeneratorChain net, Block block) {
+        if (block != null) {
+            net.add(block);
+        }
+    }
+
+    public SpectralNormTarget getSpectralNorm() {
+        return spectralNorm;
+    }
+
+    public void setSpectralNorm(SpectralNormTarget spectralNorm) {
+        this.spectralNorm = spectralNorm == null ? SpectralNormTarget.NONE : spectralNorm;
+    }
+
+    /** D's normalisation: d_norm, or batch when unset (none under D's spectral norm, as in SNGAN). */
+    NormKind discriminatorNorm() {
+        return dNorm != null ? dNorm : spectralNorm.discriminator() ? NormKind.NONE : NormKind.BATCH;
+    }
+
     /** One resolution level: a (transposed) conv to {@code channels} at {@code size}². */
     private record Level(int channels, int size, int kernel, int stride, int padding) {}
 
     @Override
     public Block generator(ModelSpec spec) {
         Image image = check(spec);
+        checkAttention(image);
         int classes = classes(spec, "dcgan");
         boolean cbn = conditionalBatchNorm(classes);
         GeneratorChain g = new GeneratorChain(classes, cbn);
@@ -88,11 +170,13 @@ public final class DcganArchitecture extends ClassConditionOptions {
         // reshaped to (C, k, k). Written as one it leaves the next layers' data in the plain layout; as an
         // MKL-DNN deconvolution the following 28×28 G's backward cost ~15 ms more per step (gan perf --layers).
         Level first = plan.get(0);
-        g.add(Linear.builder().setUnits((long) first.channels() * first.kernel() * first.kernel()).optBias(false).build());
+        Layers layers = Layers.generator(spectralNorm);
+        g.add(layers.dense((long) first.channels() * first.kernel() * first.kernel(), false));
         g.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), first.channels(),
                 first.kernel(), first.kernel())), "to-" + first.kernel() + "x" + first.kernel()));
         g.norm();
         g.add(Activation.reluBlock());
+        addIfAny(g, attention(first, layers));
         for (int i = 1; i < plan.size(); i++) {
             Level level = plan.get(i);
             boolean last = i == plan.size() - 1;
@@ -101,10 +185,11 @@ public final class DcganArchitecture extends ClassConditionOptions {
             // 16 or more input channels, i.e. at every real base width; 2+ filters work.
             // So a gray G produces two channels and keeps the first (the second gets no gradient).
             int filters = last && level.channels() == 1 ? 2 : level.channels();
-            g.add(new TransposedConv2d(filters, level.kernel(), level.stride(), level.padding()));
+            g.add(layers.transposed(filters, level.kernel(), level.stride(), level.padding()));
             if (!last) {
                 g.norm();
                 g.add(Activation.reluBlock());
+                addIfAny(g, attention(level, layers));
             } else if (filters != level.channels()) {
                 g.add(new LambdaBlock(x -> new NDList(x.head().get(":, 0:1, :, :")), "keep-first-channel"));
             }
@@ -118,6 +203,7 @@ public final class DcganArchitecture extends ClassConditionOptions {
     @Override
     public Block discriminator(ModelSpec spec) {
         Image image = check(spec);
+        checkAttention(image);
         int classes = classes(spec, "dcgan");
         boolean head = conditionedHead(classes);
         SequentialBlock d = new SequentialBlock();
@@ -127,19 +213,16 @@ public final class DcganArchitecture extends ClassConditionOptions {
                     "append-one-hot-maps"));
         }
         List<Level> plan = discriminatorPlan(image);
+        Layers layers = Layers.discriminator(spectralNorm);
         for (int i = 0; i < plan.size() - 1; i++) {
             Level level = plan.get(i);
-            d.add(Conv2d.builder()
-                    .setFilters(level.channels())
-                    .setKernelShape(new Shape(level.kernel(), level.kernel()))
-                    .optStride(new Shape(level.stride(), level.stride()))
-                    .optPadding(new Shape(level.padding(), level.padding()))
-                    .optBias(false)
-                    .build());
-            if (i > 0) {
-                d.add(BatchNorm.builder().build());
+            d.add(layers.conv(level.channels(), level.kernel(), level.stride(), level.padding(), false));
+            Block norm = i > 0 ? discriminatorNorm().block() : null;
+            if (norm != null) {
+                d.add(norm);
             }
             d.add(Activation.leakyReluBlock(0.2f));
+            addIfAny(d, attention(level, layers));
         }
         // The last level is a k×k convolution over the whole k×k map to one filter, i.e. a dense layer on the
         // flattened map. Written as one: MKL-DNN's backward of that one-filter convolution inside a network
@@ -148,11 +231,12 @@ public final class DcganArchitecture extends ClassConditionOptions {
         if (head) { // φ(x) = the flattened last map; ψ, and the embedding or class head, on top
             Level lastMap = plan.get(plan.size() - 2);
             int features = lastMap.channels() * lastMap.size() * lastMap.size();
-            Block conditioned = new ConditionedDiscriminator(getDiscriminatorConditioning(), classes, features, d, false);
+            Block conditioned = new ConditionedDiscriminator(getDiscriminatorConditioning(), classes, features, d,
+                    false, layers);
             conditioned.setInitializer(new NormalInitializer((float) initStd), Parameter.Type.WEIGHT);
             return conditioned;
         }
-        d.add(Linear.builder().setUnits(1).optBias(false).build());
+        d.add(layers.dense(1, false));
         d.setInitializer(new NormalInitializer((float) initStd), Parameter.Type.WEIGHT);
         return d;
     }
@@ -170,6 +254,9 @@ public final class DcganArchitecture extends ClassConditionOptions {
             capped.setBaseWidth(MAX_PLANNED_WIDTH);
             capped.setGeneratorConditioning(getGeneratorConditioning());
             capped.setDiscriminatorConditioning(getDiscriminatorConditioning());
+            capped.setDNorm(dNorm);
+            capped.setSpectralNorm(spectralNorm);
+            capped.setAttentionAt(attentionAt);
             return java.util.OptionalDouble.of(capped.estimateParameters(spec).getAsDouble()
                     * ((double) baseWidth / MAX_PLANNED_WIDTH));
         }
@@ -192,14 +279,28 @@ public final class DcganArchitecture extends ClassConditionOptions {
         double in = image.channels() + (head ? 0 : classes);
         for (int i = 0; i < d.size() - 1; i++) {
             Level level = d.get(i);
-            count += in * level.channels() * level.kernel() * level.kernel() + (i > 0 ? 4.0 * level.channels() : 0);
+            count += in * level.channels() * level.kernel() * level.kernel()
+                    + (i > 0 ? (double) discriminatorNorm().parametersPerChannel() * level.channels() : 0);
             in = level.channels();
         }
         Level lastMap = d.get(d.size() - 2);
         int features = (int) in * lastMap.size() * lastMap.size();
         count += head ? ConditionedDiscriminator.headParameters(getDiscriminatorConditioning(), classes, features, false)
                 : features;
+        checkAttention(image);
+        if (attentionAt != null) { // in G and in D, each with the channels of its map at that resolution
+            for (List<Level> plan : List.of(g, d)) {
+                Level at = plan.stream().filter(l -> l.size() == attentionAt).findFirst().orElseThrow();
+                count += attentionParameters(at.channels());
+            }
+        }
         return java.util.OptionalDouble.of(count);
+    }
+
+    /** f, g (C → max(1, C/8)), h, v (C → C) 1×1 kernels without bias, and γ. */
+    static double attentionParameters(double channels) {
+        double reduced = Math.max(1, Math.floor(channels / 8));
+        return 2 * channels * reduced + 2 * channels * channels + 1;
     }
 
     /** G's levels from the 1×1 latent to the image: widths double towards the latent side. */

@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import org.gan4j.api.config.ConfigChecks;
@@ -52,6 +52,16 @@ public final class MlpArchitecture extends ClassConditionOptions {
 
     @JsonPropertyDescription("squash G's output with tanh (for data scaled to [-1, 1])")
     private boolean tanhOutput = false;
+
+    @JsonProperty("d_norm")
+    @JsonPropertyDescription("normalisation after D's hidden layers: batch, layer (per sample, e.g. for WGAN-GP's "
+            + "critic) or none; unset: none")
+    private NormKind dNorm;
+
+    @JsonPropertyDescription("spectral normalisation (Miyato et al. 2018) of the weight layers of d, g, both or "
+            + "none; D's power iteration advances in the D-step only, and D's batch norm is dropped unless d_norm "
+            + "is set")
+    private SpectralNormTarget spectralNorm = SpectralNormTarget.NONE;
 
     public List<Integer> getHidden() {
         return hidden;
@@ -125,6 +135,29 @@ public final class MlpArchitecture extends ClassConditionOptions {
         this.tanhOutput = tanhOutput;
     }
 
+    @JsonProperty("d_norm")
+    public NormKind getDNorm() {
+        return dNorm;
+    }
+
+    @JsonProperty("d_norm")
+    public void setDNorm(NormKind dNorm) {
+        this.dNorm = dNorm;
+    }
+
+    public SpectralNormTarget getSpectralNorm() {
+        return spectralNorm;
+    }
+
+    public void setSpectralNorm(SpectralNormTarget spectralNorm) {
+        this.spectralNorm = spectralNorm == null ? SpectralNormTarget.NONE : spectralNorm;
+    }
+
+    /** D's normalisation: d_norm, or none when unset (none under D's spectral norm, as in SNGAN). */
+    NormKind discriminatorNorm() {
+        return dNorm != null ? dNorm : spectralNorm.discriminator() ? NormKind.NONE : NormKind.NONE;
+    }
+
     @Override
     public Block generator(ModelSpec spec) {
         int classes = classes(spec, "mlp");
@@ -137,14 +170,15 @@ public final class MlpArchitecture extends ClassConditionOptions {
                     ClassConditioning.requirePair(x, "mlp generator").get(0), x.get(1), classes)), "z-with-one-hot"));
         }
         ActivationKind act = generatorActivation != null ? generatorActivation : activation;
+        Layers layers = Layers.generator(spectralNorm);
         for (int width : generatorHidden != null ? generatorHidden : hidden) {
-            g.add(Linear.builder().setUnits((long) width * act.unitsPerOutput(maxoutPieces)).build());
+            g.add(layers.dense((long) width * act.unitsPerOutput(maxoutPieces), true));
             if (generatorBatchNorm || cbn) {
                 g.norm();
             }
             g.add(act.block(maxoutPieces));
         }
-        g.add(Linear.builder().setUnits(spec.sampleSize()).build());
+        g.add(layers.dense(spec.sampleSize(), true));
         if (tanhOutput) {
             g.add(ActivationKind.TANH.block());
         }
@@ -169,16 +203,25 @@ public final class MlpArchitecture extends ClassConditionOptions {
         }
         ActivationKind act = discriminatorActivation != null ? discriminatorActivation : activation;
         List<Integer> widths = discriminatorHidden != null ? discriminatorHidden : hidden;
+        Layers layers = Layers.discriminator(spectralNorm);
         for (int width : widths) {
-            d.add(Linear.builder().setUnits((long) width * act.unitsPerOutput(maxoutPieces)).build());
+            d.add(layers.dense((long) width * act.unitsPerOutput(maxoutPieces), true));
+            addNorm(d, discriminatorNorm());
             d.add(act.block(maxoutPieces));
         }
         if (head) { // φ(x) = the last hidden layer's output (the input itself without hidden layers)
             int features = widths.isEmpty() ? spec.sampleSize() : widths.get(widths.size() - 1);
-            return new ConditionedDiscriminator(getDiscriminatorConditioning(), classes, features, d, true);
+            return new ConditionedDiscriminator(getDiscriminatorConditioning(), classes, features, d, true, layers);
         }
-        d.add(Linear.builder().setUnits(1).build());
+        d.add(layers.dense(1, true));
         return d;
+    }
+
+    private static void addNorm(SequentialBlock net, NormKind norm) {
+        Block block = norm.block();
+        if (block != null) {
+            net.add(block);
+        }
     }
 
     /** Weights and biases of the dense layers (and G's batch-norm scales, shifts and statistics). */
@@ -191,7 +234,7 @@ public final class MlpArchitecture extends ClassConditionOptions {
         ActivationKind dAct = discriminatorActivation != null ? discriminatorActivation : activation;
         List<Integer> gWidths = generatorHidden != null ? generatorHidden : hidden;
         double g = dense(spec.latentDim() + (cbn ? 0 : classes), gWidths,
-                gAct.unitsPerOutput(maxoutPieces), generatorBatchNorm && !cbn, spec.sampleShape().size());
+                gAct.unitsPerOutput(maxoutPieces), generatorBatchNorm && !cbn ? 4 : 0, spec.sampleShape().size());
         if (cbn) { // per hidden unit: BN's four values (its own scale and shift fixed) and the two K-row class tables
             for (int width : gWidths) {
                 g += (4.0 + 2.0 * classes) * width * gAct.unitsPerOutput(maxoutPieces);
@@ -200,21 +243,24 @@ public final class MlpArchitecture extends ClassConditionOptions {
         List<Integer> dWidths = discriminatorHidden != null ? discriminatorHidden : hidden;
         double d;
         if (head) {
-            double trunk = dense(spec.sampleShape().size(), dWidths, dAct.unitsPerOutput(maxoutPieces), false, 0);
+            double trunk = dense(spec.sampleShape().size(), dWidths, dAct.unitsPerOutput(maxoutPieces),
+                    discriminatorNorm().parametersPerChannel(), 0);
             int features = dWidths.isEmpty() ? spec.sampleSize() : dWidths.get(dWidths.size() - 1);
             d = trunk + ConditionedDiscriminator.headParameters(getDiscriminatorConditioning(), classes, features, true);
         } else {
-            d = dense(spec.sampleShape().size() + classes, dWidths, dAct.unitsPerOutput(maxoutPieces), false, 1);
+            d = dense(spec.sampleShape().size() + classes, dWidths, dAct.unitsPerOutput(maxoutPieces),
+                    discriminatorNorm().parametersPerChannel(), 1);
         }
         return java.util.OptionalDouble.of(g + d);
     }
 
-    private static double dense(double inputs, List<Integer> widths, int unitsPerOutput, boolean batchNorm, double outputs) {
+    private static double dense(double inputs, List<Integer> widths, int unitsPerOutput, int normPerUnit,
+            double outputs) {
         double count = 0;
         double in = inputs;
         for (int width : widths) {
             double units = (double) width * unitsPerOutput;
-            count += in * units + units + (batchNorm ? 4 * units : 0);
+            count += in * units + units + (double) normPerUnit * units;
             in = width;
         }
         return count + in * outputs + outputs;

@@ -7,8 +7,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -77,6 +75,16 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
 
     @JsonPropertyDescription("standard deviation of the N(0, σ²) initialisation of every conv weight")
     private double initStd = 0.02;
+
+    @JsonProperty("d_norm")
+    @JsonPropertyDescription("normalisation after D's hidden layers: batch, layer (per sample, e.g. for WGAN-GP's "
+            + "critic) or none; unset: batch (on all but the first conv)")
+    private NormKind dNorm;
+
+    @JsonPropertyDescription("spectral normalisation (Miyato et al. 2018) of the weight layers of d, g, both or "
+            + "none; D's power iteration advances in the D-step only, and D's batch norm is dropped unless d_norm "
+            + "is set")
+    private SpectralNormTarget spectralNorm = SpectralNormTarget.NONE;
 
     public int getDepth() {
         return depth;
@@ -170,11 +178,38 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
         this.initStd = ConfigChecks.positive(initStd);
     }
 
+    @JsonProperty("d_norm")
+    public NormKind getDNorm() {
+        return dNorm;
+    }
+
+    @JsonProperty("d_norm")
+    public void setDNorm(NormKind dNorm) {
+        this.dNorm = dNorm;
+    }
+
+    public SpectralNormTarget getSpectralNorm() {
+        return spectralNorm;
+    }
+
+    public void setSpectralNorm(SpectralNormTarget spectralNorm) {
+        this.spectralNorm = spectralNorm == null ? SpectralNormTarget.NONE : spectralNorm;
+    }
+
+    /** D's normalisation: d_norm, or batch when unset (none under D's spectral norm, as in SNGAN). */
+    NormKind discriminatorNorm() {
+        return dNorm != null ? dNorm : spectralNorm.discriminator() ? NormKind.NONE : NormKind.BATCH;
+    }
+
     @Override
     public void validate() {
         if (maxFilters < filters) {
             throw new IllegalArgumentException("max_filters (" + maxFilters + ") must be at least filters ("
                     + filters + ")");
+        }
+        if (residual && spectralNorm.generator()) {
+            throw new IllegalArgumentException("pix2pix's residual generator starts its output layer at zero weights, "
+                    + "which spectral norm cannot scale (σ = 0); use spectral_norm: d or none, or residual: false");
         }
         if (dMaxFilters < dFilters) {
             throw new IllegalArgumentException("d_max_filters (" + dMaxFilters + ") must be at least d_filters ("
@@ -207,7 +242,8 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
         for (int i = 0; i < depth; i++) {
             widths[i] = width(filters, maxFilters, i);
         }
-        UNet g = new UNet(widths, images.channels(), (float) dropout, dropoutLayers, residual);
+        UNet g = new UNet(widths, images.channels(), (float) dropout, dropoutLayers, residual,
+                Layers.generator(spectralNorm));
         g.setInitializer(new NormalInitializer((float) initStd), Parameter.Type.WEIGHT);
         if (residual) { // start as the identity on the condition (e.g. exactly the bicubic baseline), then learn the correction
             g.outputLayer().setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
@@ -232,6 +268,7 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
                     + (fits >= 1 ? "use d_layers ≤ " + fits : "use images of at least 6×6"));
         }
         SequentialBlock d = new SequentialBlock();
+        Layers layers = Layers.discriminator(spectralNorm);
         d.add(new LambdaBlock(x -> {
             if (x.size() != 2) {
                 throw new IllegalArgumentException(
@@ -243,16 +280,11 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
             boolean last = i == dLayers + 1;
             boolean first = i == 0;
             int stride = i < dLayers ? 2 : 1;
-            d.add(Conv2d.builder()
-                    .setFilters(last ? 1 : width(dFilters, dMaxFilters, i))
-                    .setKernelShape(new Shape(4, 4))
-                    .optStride(new Shape(stride, stride))
-                    .optPadding(new Shape(1, 1))
-                    .optBias(first || last)
-                    .build());
+            d.add(layers.conv(last ? 1 : width(dFilters, dMaxFilters, i), 4, stride, 1, first || last));
             if (!last) {
-                if (!first) {
-                    d.add(BatchNorm.builder().build());
+                Block norm = first ? null : discriminatorNorm().block();
+                if (norm != null) {
+                    d.add(norm);
                 }
                 d.add(Activation.leakyReluBlock(0.2f));
             }
@@ -301,7 +333,8 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
             boolean first = i == 0;
             boolean last = i == dLayers + 1;
             double f = last ? 1 : width(dFilters, dMaxFilters, i);
-            count += in * f * 16 + (first || last ? f : 0) + (!first && !last ? 4 * f : 0);
+            count += in * f * 16 + (first || last ? f : 0)
+                    + (!first && !last ? (double) discriminatorNorm().parametersPerChannel() * f : 0);
             in = f;
         }
         return java.util.OptionalDouble.of(count);

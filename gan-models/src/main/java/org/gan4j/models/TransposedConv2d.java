@@ -18,7 +18,7 @@ import org.gan4j.api.engine.GanEngines;
  * k, k) and its engine call derives {@code num_filter} from the weight's first axis, so every layer
  * with in ≠ filters fails with "Shape inconsistent" on MXNet. This block registers the right shape.
  */
-public final class TransposedConv2d extends AbstractBlock {
+public class TransposedConv2d extends AbstractBlock {
     private final int filters;
     private final int kernel;
     private final int stride;
@@ -52,7 +52,17 @@ public final class TransposedConv2d extends AbstractBlock {
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
-        return new NDList(GanEngines.current().transposedConvolution().apply(x, w, stride, padding));
+        return new NDList(scaleOutput(GanEngines.current().transposedConvolution().apply(x, w, stride, padding), w,
+                training, x));
+    }
+
+    /**
+     * The layer's output, which a subclass may rescale (spectral norm divides it by σ(W): the operation is linear in
+     * W, so this equals using W/σ, and MKL-DNN's deconvolution keeps a parameter as its weight; measured: a computed
+     * weight makes its backward fail with "could not execute a primitive").
+     */
+    protected NDArray scaleOutput(NDArray output, NDArray weight, boolean training, NDArray input) {
+        return output;
     }
 
     @Override

@@ -11,7 +11,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
@@ -43,7 +42,7 @@ final class UNet extends AbstractBlock {
      *     exist; more means all of them)
      * @param residual add the condition's first C channels to the tanh output
      */
-    UNet(int[] widths, int outChannels, float dropout, int dropoutLayers, boolean residual) {
+    UNet(int[] widths, int outChannels, float dropout, int dropoutLayers, boolean residual, Layers layers) {
         this.depth = widths.length;
         this.outChannels = outChannels;
         this.residual = residual;
@@ -51,13 +50,7 @@ final class UNet extends AbstractBlock {
         this.up = new Block[depth];
         for (int i = 0; i < depth; i++) {
             SequentialBlock block = new SequentialBlock();
-            block.add(Conv2d.builder()
-                    .setFilters(widths[i])
-                    .setKernelShape(new Shape(4, 4))
-                    .optStride(new Shape(2, 2))
-                    .optPadding(new Shape(1, 1))
-                    .optBias(false)
-                    .build());
+            block.add(layers.conv(widths[i], 4, 2, 1, false));
             if (i > 0) {
                 block.add(BatchNorm.builder().build());
             }
@@ -66,7 +59,7 @@ final class UNet extends AbstractBlock {
         }
         for (int k = depth - 1; k >= 1; k--) {
             SequentialBlock block = new SequentialBlock();
-            block.add(transposedConv(widths[k - 1]));
+            block.add(transposedConv(widths[k - 1], layers));
             block.add(BatchNorm.builder().build());
             block.add(Activation.reluBlock());
             if (dropout > 0 && depth - 1 - k < dropoutLayers) {
@@ -75,7 +68,7 @@ final class UNet extends AbstractBlock {
             up[k] = addChildBlock("up" + k, block);
         }
         SequentialBlock out = new SequentialBlock();
-        out.add(transposedConv(outChannels));
+        out.add(transposedConv(outChannels, layers));
         out.add(Activation.tanhBlock());
         up[0] = addChildBlock("out", out);
     }
@@ -85,12 +78,12 @@ final class UNet extends AbstractBlock {
      * convolution with exactly ONE output filter fails ("could not create a primitive descriptor for a
      * reorder primitive"), so a one-channel layer computes two and keeps the first.
      */
-    private static Block transposedConv(int filters) {
+    private static Block transposedConv(int filters, Layers layers) {
         if (filters != 1) {
-            return new TransposedConv2d(filters, 4, 2, 1);
+            return layers.transposed(filters, 4, 2, 1);
         }
         SequentialBlock block = new SequentialBlock();
-        block.add(new TransposedConv2d(2, 4, 2, 1));
+        block.add(layers.transposed(2, 4, 2, 1));
         block.add(new LambdaBlock(x -> new NDList(x.head().get(":, 0:1, :, :")), "keep-first-channel"));
         return block;
     }

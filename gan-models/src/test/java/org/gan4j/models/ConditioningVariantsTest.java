@@ -15,10 +15,15 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.gan4j.api.checkpoint.StatefulPart;
 import org.gan4j.api.loss.LossContext.Phase;
+import org.gan4j.api.model.PhaseAware;
+import org.gan4j.api.model.TrainingPhase;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.regularizer.Regularizer;
 import org.gan4j.api.regularizer.RegularizerContext;
@@ -27,13 +32,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Conditional batch norm in G, projection and auxiliary-classifier discriminators, for mlp and dcgan. */
+/** Conditional batch norm in G, projection and auxiliary-classifier discriminators, for mlp, dcgan and resnet. */
 class ConditioningVariantsTest {
     private static final int LATENT = 6;
     private static final int CLASSES = 3;
 
     static Stream<Arguments> variants() {
-        return Stream.of("mlp", "dcgan").flatMap(arch -> Stream.of(DiscriminatorConditioning.values())
+        return Stream.of("mlp", "dcgan", "resnet").flatMap(arch -> Stream.of(DiscriminatorConditioning.values())
                 .map(d -> Arguments.of(arch, GeneratorConditioning.CONDITIONAL_BATCHNORM, d)));
     }
 
@@ -43,6 +48,11 @@ class ConditioningVariantsTest {
             MlpArchitecture mlp = new MlpArchitecture();
             mlp.setHidden(List.of(16, 8));
             a = mlp;
+        } else if (arch.equals("resnet")) {
+            ResnetArchitecture resnet = new ResnetArchitecture();
+            resnet.setGeneratorWidth(4);
+            resnet.setDiscriminatorWidth(4);
+            a = resnet;
         } else {
             DcganArchitecture dcgan = new DcganArchitecture();
             dcgan.setBaseWidth(4);
@@ -95,6 +105,97 @@ class ConditioningVariantsTest {
                     }
                 }
             }
+        }
+    }
+
+    static Stream<Arguments> withSpectralNormAndDiscriminatorNorm() {
+        return Stream.of("mlp", "dcgan", "resnet").flatMap(arch -> Stream.of(GeneratorConditioning.values())
+                .flatMap(g -> Stream.of(DiscriminatorConditioning.values())
+                        .flatMap(d -> (arch.equals("resnet") ? Stream.of(NormKind.NONE) : Stream.of(NormKind.LAYER,
+                                NormKind.BATCH))
+                                .map(norm -> Arguments.of(arch, g, d, norm)))));
+    }
+
+    /**
+     * Every conditioning variant with spectral norm on both networks, a d_norm and (dcgan) self-attention: the
+     * estimate is exact, the forwards run, and ψ and the class head are normalised like the trunk's layers.
+     */
+    @ParameterizedTest(name = "{0} G {1} D {2} d_norm {3}")
+    @MethodSource("withSpectralNormAndDiscriminatorNorm")
+    void conditioningCombinesWithSpectralNormDiscriminatorNormAndAttention(String arch, GeneratorConditioning gc,
+            DiscriminatorConditioning dc, NormKind norm) {
+        ClassConditionOptions a = make(arch, gc, dc);
+        if (a instanceof MlpArchitecture mlp) {
+            mlp.setSpectralNorm(SpectralNormTarget.BOTH);
+            mlp.setDNorm(norm);
+            mlp.setGeneratorBatchNorm(true);
+        } else if (a instanceof ResnetArchitecture resnet) { // no d_norm: resnet's D has no normalisation
+            resnet.setSpectralNorm(SpectralNormTarget.BOTH);
+            resnet.setAttentionAt(14);
+        } else {
+            DcganArchitecture dcgan = (DcganArchitecture) a;
+            dcgan.setSpectralNorm(SpectralNormTarget.BOTH);
+            dcgan.setDNorm(norm);
+            dcgan.setAttentionAt(14);
+        }
+        Shape sample = new Shape(1, 28, 28);
+        ModelSpec spec = new ModelSpec(sample, LATENT, CLASSES, null);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block g = a.generator(spec);
+            Block d = a.discriminator(spec);
+            g.initialize(m, DataType.FLOAT32, new Shape(1, LATENT), new Shape(1));
+            d.initialize(m, DataType.FLOAT32, new Shape(1).addAll(sample), new Shape(1));
+            double count = 0;
+            for (Block b : List.of(g, d)) {
+                for (Parameter p : b.getParameters().values()) {
+                    count += p.getArray().size();
+                }
+            }
+            assertEquals(count, a.estimateParameters(spec).getAsDouble(), 0, "estimate of " + arch + " " + gc + " " + dc);
+            List<Block> blocks = new ArrayList<>();
+            collect(g, blocks);
+            collect(d, blocks);
+            List<String> sections = new ArrayList<>();
+            for (Block b : blocks) {
+                if (b instanceof StatefulPart part) {
+                    sections.add(part.stateSection());
+                }
+                if (b instanceof PhaseAware aware) {
+                    aware.enterPhase(TrainingPhase.DISCRIMINATOR_STEP);
+                }
+            }
+            assertEquals(sections.size(), new HashSet<>(sections).size(), "distinct sections " + sections);
+            long dLayers = sections.stream().filter(x -> x.startsWith("spectral_norm.discriminator.")).count();
+            // mlp: 2 hidden + ψ; dcgan: 2 convs + attention's 4 + ψ; resnet: 3 + 3 + 2 + 2 convs + attention's 4 + ψ;
+            // the class head is one more
+            long expected = switch (arch) {
+                case "mlp" -> 3;
+                case "dcgan" -> 7;
+                default -> 15;
+            } + (dc == DiscriminatorConditioning.AUXILIARY_CLASSIFIER ? 1 : 0);
+            assertEquals(expected, dLayers, "D's normalised layers " + sections);
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray labels = m.create(new float[] {0, 1, 2});
+            try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                NDArray fake = g.forward(ps, new NDList(m.randomNormal(new Shape(3, LATENT)), labels), true).head();
+                assertEquals(new Shape(3).addAll(sample), fake.getShape());
+                NDList out = d.forward(ps, new NDList(fake, labels), true);
+                assertEquals(dc == DiscriminatorConditioning.AUXILIARY_CLASSIFIER ? 2 : 1, out.size());
+                assertEquals(new Shape(3, 1), out.head().getShape());
+                NDArray loss = out.head().mean();
+                if (out.size() > 1) {
+                    loss = loss.add(AuxiliaryClassifierTerm.crossEntropy(out.get(1), labels, CLASSES));
+                }
+                assertTrue(Float.isFinite(loss.getFloat()));
+                c.backward(loss);
+            }
+        }
+    }
+
+    private static void collect(Block block, List<Block> into) {
+        into.add(block);
+        for (Block child : block.getChildren().values()) {
+            collect(child, into);
         }
     }
 

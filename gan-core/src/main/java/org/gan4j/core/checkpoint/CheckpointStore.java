@@ -344,12 +344,20 @@ public final class CheckpointStore {
                 opaque(file, part.stateSection(), checkpoint.section(part.stateSection()), part::loadState);
             }
         } else {
+            Set<String> requested = new HashSet<>();
             for (StatefulPart part : parts) { // sampling reads the parts it asks for (G's average)
                 if (!checkpoint.sectionNames().contains(part.stateSection())) {
                     throw new IncompatibleCheckpointException("it has no state section '" + part.stateSection()
                             + "' (written without it?)");
                 }
                 opaque(file, part.stateSection(), checkpoint.section(part.stateSection()), part::loadState);
+                requested.add(part.stateSection());
+            }
+            // Sampling needs the networks' own state too (spectral norm's vectors scale G's weights).
+            for (StatefulPart part : nets.statefulParts()) {
+                if (!requested.contains(part.stateSection()) && checkpoint.has(part.stateSection())) {
+                    opaque(file, part.stateSection(), checkpoint.section(part.stateSection()), part::loadState);
+                }
             }
         }
         return new Restored(state.step(), state.configYaml(), file, state.best());

@@ -7,8 +7,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.gan4j.api.checkpoint.StatefulPart;
 import org.gan4j.api.model.Architecture;
 import org.gan4j.api.model.ModelSpec;
+import org.gan4j.api.model.PhaseAware;
+import org.gan4j.api.model.TrainingPhase;
 
 /** G and D with their parameters, initialised for a model spec, in a manager of their own. */
 public final class GanNetworks implements AutoCloseable {
@@ -17,6 +22,8 @@ public final class GanNetworks implements AutoCloseable {
     private final Block discriminator;
     private final ParameterStore store;
     private final ModelSpec spec;
+    private final List<PhaseAware> phaseAware = new ArrayList<>();
+    private final List<StatefulPart> statefulParts = new ArrayList<>();
 
     private GanNetworks(NDManager manager, Block generator, Block discriminator, ModelSpec spec) {
         this.manager = manager;
@@ -24,6 +31,33 @@ public final class GanNetworks implements AutoCloseable {
         this.discriminator = discriminator;
         this.spec = spec;
         this.store = new ParameterStore(manager, false);
+        collect(generator);
+        collect(discriminator);
+    }
+
+    /** Finds the blocks that need the trainer's phase or keep state for checkpoints (spectral norm's vectors). */
+    private void collect(Block block) {
+        if (block instanceof PhaseAware aware) {
+            phaseAware.add(aware);
+        }
+        if (block instanceof StatefulPart part) {
+            statefulParts.add(part);
+        }
+        for (Block child : block.getChildren().values()) {
+            collect(child);
+        }
+    }
+
+    /** Tells every {@link PhaseAware} block of G and D which step the next forwards belong to. */
+    public void enterPhase(TrainingPhase phase) {
+        for (PhaseAware aware : phaseAware) {
+            aware.enterPhase(phase);
+        }
+    }
+
+    /** The blocks of G then D whose state a checkpoint must hold, in block order; empty for most models. */
+    public List<StatefulPart> statefulParts() {
+        return List.copyOf(statefulParts);
     }
 
     /** Builds and initialises both networks; parameters live in a sub-manager of {@code parent}. */

@@ -23,6 +23,7 @@ import org.gan4j.api.engine.GanEngine;
 import org.gan4j.api.engine.GanEngines;
 import org.gan4j.api.engine.GradientControl;
 import org.gan4j.api.loss.LossContext.Phase;
+import org.gan4j.api.model.TrainingPhase;
 import org.gan4j.api.metric.Metric;
 import org.gan4j.api.regularizer.Regularizer;
 import org.gan4j.api.train.RunInfo;
@@ -192,6 +193,7 @@ public final class GanTrainer {
     private void discriminatorStep(NDManager iteration, long step, int i, boolean record, boolean keepFake,
             boolean generatorUpdated, StepValues values) {
         long index = step * schedule.discriminatorSteps() + i;
+        nets.enterPhase(TrainingPhase.DISCRIMINATOR_STEP);
         try (NDManager scope = iteration.newSubManager()) {
             // G(z), its recorded graph and its condition attach to their inputs' manager: kept for a G-step reusing them.
             NDManager owner = keepFake ? iteration : scope;
@@ -237,6 +239,7 @@ public final class GanTrainer {
 
     /** One generator update; D's gradients written here are zeroed (or overwritten) before D's next backward. */
     private void generatorStep(NDManager parent, long step, boolean record, StepValues values) {
+        nets.enterPhase(TrainingPhase.GENERATOR_STEP);
         try (NDManager scope = parent.newSubManager()) {
             NDArray loss;
             NDArray fakeLogits;

@@ -1,0 +1,39 @@
+package org.gan4j.models;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Which networks' weight layers are spectrally normalised ({@code spectral_norm}: d, g, both or none). */
+public enum SpectralNormTarget {
+    D,
+    G,
+    BOTH,
+    NONE;
+
+    public boolean discriminator() {
+        return this == D || this == BOTH;
+    }
+
+    public boolean generator() {
+        return this == G || this == BOTH;
+    }
+
+    @JsonValue
+    public String yamlName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static SpectralNormTarget fromYaml(String name) {
+        for (SpectralNormTarget target : values()) {
+            if (target.yamlName().equals(name)) {
+                return target;
+            }
+        }
+        throw new IllegalArgumentException("unknown spectral_norm '" + name + "'; expected one of "
+                + Arrays.stream(values()).map(SpectralNormTarget::yamlName).toList()
+                + " (the networks whose weights are normalised)");
+    }
+}
