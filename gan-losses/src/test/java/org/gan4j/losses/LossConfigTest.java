@@ -1,6 +1,7 @@
 package org.gan4j.losses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,10 @@ class LossConfigTest {
         assertEquals(0.9, read("non-saturating", "\"real_label\": 0.9", NonSaturatingLoss.class).getRealLabel());
         assertEquals(1.0, read("non-saturating", "", NonSaturatingLoss.class).getRealLabel());
         assertEquals(0.02, read("wasserstein", "\"clip\": 0.02", WassersteinLoss.class).getClip());
+        assertEquals(1.0, read("wasserstein", "\"clip\": 1", WassersteinLoss.class).getClip());
+        WassersteinLoss unclipped = read("wasserstein", "\"clip\": \"none\"", WassersteinLoss.class);
+        assertEquals("none", unclipped.getClip());
+        assertFalse(unclipped.clips());
         LeastSquaresLoss ls = read("least-squares",
                 "\"fake_target\": -1, \"real_target\": 1, \"generator_target\": 0", LeastSquaresLoss.class);
         assertEquals(-1.0, ls.getFakeTarget());
@@ -67,6 +72,7 @@ class LossConfigTest {
         // The defaults, as `gan plugins` prints them.
         assertEquals("{\"type\":\"minimax\",\"real_label\":1.0}", MAPPER.writeValueAsString(new MinimaxLoss()));
         assertEquals("{\"type\":\"wasserstein\",\"clip\":0.01}", MAPPER.writeValueAsString(new WassersteinLoss()));
+        assertEquals("{\"type\":\"wasserstein\",\"clip\":\"none\"}", MAPPER.writeValueAsString(unclipped));
         assertEquals("{\"type\":\"least-squares\",\"real_target\":1.0,\"fake_target\":0.0,\"generator_target\":1.0}",
                 MAPPER.writeValueAsString(new LeastSquaresLoss()));
     }
@@ -76,7 +82,8 @@ class LossConfigTest {
         assertRejected("minimax", "\"real_label\": 1.1", "must be in [0.5, 1.0]");
         assertRejected("non-saturating", "\"real_label\": 0.3", "must be in [0.5, 1.0]");
         assertRejected("wasserstein", "\"clip\": 0", "must be a finite number > 0");
-        assertRejected("wasserstein", "\"clip\": -0.01", "must be a finite number > 0");
+        assertRejected("wasserstein", "\"clip\": -0.01", "must be a finite number > 0 or none, got -0.01");
+        assertRejected("wasserstein", "\"clip\": \"off\"", "must be a finite number > 0 or none, got off");
         assertRejected("least-squares", "\"real_target\": \"NaN\"", "must be a finite number");
         assertRejected("wasserstein", "\"clip\": 0.01, \"penalty\": 10", "penalty");
         assertRejected("hinge", "\"real_label\": 0.9", "real_label");
