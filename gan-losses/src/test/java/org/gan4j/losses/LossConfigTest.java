@@ -15,11 +15,13 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.google.inject.Guice;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.plugin.Variant;
+import org.gan4j.api.regularizer.Regularizer;
 import org.junit.jupiter.api.Test;
 
 /** The losses' options bind from snake_case keys as the config loader reads them, and are validated. */
@@ -87,6 +89,29 @@ class LossConfigTest {
         assertRejected("least-squares", "\"real_target\": \"NaN\"", "must be a finite number");
         assertRejected("wasserstein", "\"clip\": 0.01, \"penalty\": 10", "penalty");
         assertRejected("hinge", "\"real_label\": 0.9", "real_label");
+    }
+
+    private static Regularizer regularizer(String json) throws JsonProcessingException {
+        return MAPPER.readValue(json, Regularizer.class);
+    }
+
+    @Test
+    void penaltiesBindFromSnakeCaseKeysWithThePapersDefaults() throws JsonProcessingException {
+        GradientPenalty gp = (GradientPenalty) regularizer("{\"type\": \"gradient-penalty\", \"lambda\": 5, \"one_sided\": true, \"every\": 2}");
+        assertEquals(5.0, gp.getLambda());
+        assertTrue(gp.isOneSided());
+        assertEquals(2, gp.every());
+        assertEquals(5.0, ((R1Penalty) regularizer("{\"type\": \"r1\", \"gamma\": 5}")).getGamma());
+        assertEquals(0.25, ((DraganPenalty) regularizer("{\"type\": \"dragan\", \"c\": 0.25}")).getC());
+        assertEquals("{\"type\":\"gradient-penalty\",\"every\":1,\"lambda\":10.0,\"one_sided\":false}",
+                MAPPER.writeValueAsString(new GradientPenalty()));
+        assertEquals("{\"type\":\"r1\",\"every\":1,\"gamma\":10.0}", MAPPER.writeValueAsString(new R1Penalty()));
+        assertEquals("{\"type\":\"r2\",\"every\":1,\"gamma\":10.0}", MAPPER.writeValueAsString(new R2Penalty()));
+        assertEquals("{\"type\":\"dragan\",\"every\":1,\"lambda\":10.0,\"c\":0.5}", MAPPER.writeValueAsString(new DraganPenalty()));
+        for (String bad : List.of("{\"type\": \"gradient-penalty\", \"lambda\": -1}", "{\"type\": \"r1\", \"gamma\": -0.5}",
+                "{\"type\": \"dragan\", \"c\": 0}", "{\"type\": \"r2\", \"clip\": 1}")) {
+            assertThrows(JsonMappingException.class, () -> regularizer(bad), bad);
+        }
     }
 
     private static void assertRejected(String type, String options, String messagePart) {
