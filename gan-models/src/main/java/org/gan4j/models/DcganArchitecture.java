@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.NormalInitializer;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,11 @@ public final class DcganArchitecture implements Architecture {
     @JsonPropertyDescription("standard deviation of the N(0, σ²) initialisation of every conv weight")
     private double initStd = 0.02;
 
+    @JsonProperty("d_norm")
+    @JsonPropertyDescription("normalisation after D's hidden layers: batch, layer (per sample, e.g. for WGAN-GP's "
+            + "critic) or none; unset: batch (on all but the first conv)")
+    private NormKind dNorm;
+
     public int getBaseWidth() {
         return baseWidth;
     }
@@ -59,6 +65,21 @@ public final class DcganArchitecture implements Architecture {
 
     public void setInitStd(double initStd) {
         this.initStd = ConfigChecks.positive(initStd);
+    }
+
+    @JsonProperty("d_norm")
+    public NormKind getDNorm() {
+        return dNorm;
+    }
+
+    @JsonProperty("d_norm")
+    public void setDNorm(NormKind dNorm) {
+        this.dNorm = dNorm;
+    }
+
+    /** D's normalisation: d_norm, or batch when unset. */
+    NormKind discriminatorNorm() {
+        return dNorm != null ? dNorm : NormKind.BATCH;
     }
 
     /** One resolution level: a (transposed) conv to {@code channels} at {@code size}². */
@@ -128,8 +149,9 @@ public final class DcganArchitecture implements Architecture {
                     .optPadding(new Shape(level.padding(), level.padding()))
                     .optBias(false)
                     .build());
-            if (i > 0) {
-                d.add(BatchNorm.builder().build());
+            Block norm = i > 0 ? discriminatorNorm().block() : null;
+            if (norm != null) {
+                d.add(norm);
             }
             d.add(Activation.leakyReluBlock(0.2f));
         }
@@ -170,7 +192,8 @@ public final class DcganArchitecture implements Architecture {
         double in = image.channels() + spec.numClasses();
         for (int i = 0; i < d.size() - 1; i++) {
             Level level = d.get(i);
-            count += in * level.channels() * level.kernel() * level.kernel() + (i > 0 ? 4.0 * level.channels() : 0);
+            count += in * level.channels() * level.kernel() * level.kernel()
+                    + (i > 0 ? (double) discriminatorNorm().parametersPerChannel() * level.channels() : 0);
             in = level.channels();
         }
         Level lastMap = d.get(d.size() - 2);

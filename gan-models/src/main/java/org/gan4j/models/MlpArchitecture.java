@@ -8,6 +8,7 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import org.gan4j.api.config.ConfigChecks;
@@ -49,6 +50,11 @@ public final class MlpArchitecture implements Architecture {
 
     @JsonPropertyDescription("squash G's output with tanh (for data scaled to [-1, 1])")
     private boolean tanhOutput = false;
+
+    @JsonProperty("d_norm")
+    @JsonPropertyDescription("normalisation after D's hidden layers: batch, layer (per sample, e.g. for WGAN-GP's "
+            + "critic) or none; unset: none")
+    private NormKind dNorm;
 
     public List<Integer> getHidden() {
         return hidden;
@@ -122,6 +128,21 @@ public final class MlpArchitecture implements Architecture {
         this.tanhOutput = tanhOutput;
     }
 
+    @JsonProperty("d_norm")
+    public NormKind getDNorm() {
+        return dNorm;
+    }
+
+    @JsonProperty("d_norm")
+    public void setDNorm(NormKind dNorm) {
+        this.dNorm = dNorm;
+    }
+
+    /** D's normalisation: d_norm, or none when unset. */
+    NormKind discriminatorNorm() {
+        return dNorm != null ? dNorm : NormKind.NONE;
+    }
+
     @Override
     public Block generator(ModelSpec spec) {
         int classes = ClassConditioning.classes(spec, "mlp");
@@ -163,10 +184,18 @@ public final class MlpArchitecture implements Architecture {
         ActivationKind act = discriminatorActivation != null ? discriminatorActivation : activation;
         for (int width : discriminatorHidden != null ? discriminatorHidden : hidden) {
             d.add(Linear.builder().setUnits((long) width * act.unitsPerOutput(maxoutPieces)).build());
+            addNorm(d, discriminatorNorm());
             d.add(act.block(maxoutPieces));
         }
         d.add(Linear.builder().setUnits(1).build());
         return d;
+    }
+
+    private static void addNorm(SequentialBlock net, NormKind norm) {
+        Block block = norm.block();
+        if (block != null) {
+            net.add(block);
+        }
     }
 
     /** Weights and biases of the dense layers (and G's batch-norm scales, shifts and statistics). */
@@ -176,18 +205,19 @@ public final class MlpArchitecture implements Architecture {
         ActivationKind gAct = generatorActivation != null ? generatorActivation : activation;
         ActivationKind dAct = discriminatorActivation != null ? discriminatorActivation : activation;
         double g = dense(spec.latentDim() + classes, generatorHidden != null ? generatorHidden : hidden,
-                gAct.unitsPerOutput(maxoutPieces), generatorBatchNorm, spec.sampleShape().size());
+                gAct.unitsPerOutput(maxoutPieces), generatorBatchNorm ? 4 : 0, spec.sampleShape().size());
         double d = dense(spec.sampleShape().size() + classes, discriminatorHidden != null ? discriminatorHidden : hidden,
-                dAct.unitsPerOutput(maxoutPieces), false, 1);
+                dAct.unitsPerOutput(maxoutPieces), discriminatorNorm().parametersPerChannel(), 1);
         return java.util.OptionalDouble.of(g + d);
     }
 
-    private static double dense(double inputs, List<Integer> widths, int unitsPerOutput, boolean batchNorm, double outputs) {
+    private static double dense(double inputs, List<Integer> widths, int unitsPerOutput, int normPerUnit,
+            double outputs) {
         double count = 0;
         double in = inputs;
         for (int width : widths) {
             double units = (double) width * unitsPerOutput;
-            count += in * units + units + (batchNorm ? 4 * units : 0);
+            count += in * units + units + (double) normPerUnit * units;
             in = width;
         }
         return count + in * outputs + outputs;

@@ -8,7 +8,6 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -77,6 +76,11 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
 
     @JsonPropertyDescription("standard deviation of the N(0, σ²) initialisation of every conv weight")
     private double initStd = 0.02;
+
+    @JsonProperty("d_norm")
+    @JsonPropertyDescription("normalisation after D's hidden layers: batch, layer (per sample, e.g. for WGAN-GP's "
+            + "critic) or none; unset: batch (on all but the first conv)")
+    private NormKind dNorm;
 
     public int getDepth() {
         return depth;
@@ -170,6 +174,21 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
         this.initStd = ConfigChecks.positive(initStd);
     }
 
+    @JsonProperty("d_norm")
+    public NormKind getDNorm() {
+        return dNorm;
+    }
+
+    @JsonProperty("d_norm")
+    public void setDNorm(NormKind dNorm) {
+        this.dNorm = dNorm;
+    }
+
+    /** D's normalisation: d_norm, or batch when unset. */
+    NormKind discriminatorNorm() {
+        return dNorm != null ? dNorm : NormKind.BATCH;
+    }
+
     @Override
     public void validate() {
         if (maxFilters < filters) {
@@ -251,8 +270,9 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
                     .optBias(first || last)
                     .build());
             if (!last) {
-                if (!first) {
-                    d.add(BatchNorm.builder().build());
+                Block norm = first ? null : discriminatorNorm().block();
+                if (norm != null) {
+                    d.add(norm);
                 }
                 d.add(Activation.leakyReluBlock(0.2f));
             }
@@ -301,7 +321,8 @@ public final class Pix2PixArchitecture implements Architecture, Validated {
             boolean first = i == 0;
             boolean last = i == dLayers + 1;
             double f = last ? 1 : width(dFilters, dMaxFilters, i);
-            count += in * f * 16 + (first || last ? f : 0) + (!first && !last ? 4 * f : 0);
+            count += in * f * 16 + (first || last ? f : 0)
+                    + (!first && !last ? (double) discriminatorNorm().parametersPerChannel() * f : 0);
             in = f;
         }
         return java.util.OptionalDouble.of(count);

@@ -90,4 +90,25 @@ class ParameterEstimateTest {
         p.setDepth(1);
         assertExact(p, new ModelSpec(new Shape(1, 32, 32), LATENT, 0, new Shape(2, 32, 32)));
     }
+
+    @Test
+    void estimatesFollowDNorm() {
+        MlpArchitecture mlp = new MlpArchitecture();
+        mlp.setHidden(List.of(6, 4));
+        DcganArchitecture dcgan = new DcganArchitecture();
+        dcgan.setBaseWidth(4);
+        Pix2PixArchitecture p = new Pix2PixArchitecture();
+        p.setDepth(2);
+        p.setFilters(4);
+        p.setDFilters(4);
+        p.setDLayers(2);
+        for (NormKind norm : NormKind.values()) {
+            mlp.setDNorm(norm);
+            dcgan.setDNorm(norm);
+            p.setDNorm(norm);
+            assertExact(mlp, ModelSpec.of(new Shape(3), LATENT));
+            assertExact(dcgan, ModelSpec.of(new Shape(1, 28, 28), LATENT));
+            assertExact(p, new ModelSpec(new Shape(1, 16, 16), LATENT, 0, new Shape(1, 16, 16)));
+        }
+    }
 }
