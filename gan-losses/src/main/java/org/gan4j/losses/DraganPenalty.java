@@ -1,6 +1,7 @@
 package org.gan4j.losses;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.gan4j.api.config.ConfigChecks;
 import org.gan4j.api.regularizer.RegularizerContext;
@@ -33,7 +34,7 @@ public final class DraganPenalty extends InputGradientPenalty {
     @Override
     public NDArray term(RegularizerContext context) {
         NDArray real = context.realSamples().stopGradient();
-        NDArray u = uniform(context, real.getManager(), real.getShape(), true);
+        NDArray u = uniformLike(context, real, true);
         double std = standardDeviation(real);
         NDArray perturbed = real.add(u.mul(c * std));
         return gradientNorms(context, perturbed).sub(1).square().mean().mul(lambda);
@@ -41,14 +42,17 @@ public final class DraganPenalty extends InputGradientPenalty {
 
     /** The population standard deviation of every element of {@code x}, read on the host (it is a constant of the step). */
     static double standardDeviation(NDArray x) {
-        float[] values = x.toFloatArray();
+        double[] values;
+        try (NDArray copy = x.toType(DataType.FLOAT64, true)) {
+            values = copy.toDoubleArray();
+        }
         double mean = 0;
-        for (float v : values) {
+        for (double v : values) {
             mean += v;
         }
         mean /= values.length;
         double squares = 0;
-        for (float v : values) {
+        for (double v : values) {
             squares += (v - mean) * (v - mean);
         }
         return Math.sqrt(squares / values.length);

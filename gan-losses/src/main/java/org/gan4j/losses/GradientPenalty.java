@@ -36,7 +36,7 @@ public final class GradientPenalty extends InputGradientPenalty {
         NDArray real = context.realSamples().stopGradient();
         NDArray fake = context.fakeSamples().stopGradient();
         requireSameShape(real, fake, "gradient-penalty");
-        NDArray epsilon = uniform(context, real.getManager(), real.getShape(), false);
+        NDArray epsilon = uniformLike(context, real, false);
         NDArray interpolated = real.mul(epsilon).add(fake.mul(epsilon.neg().add(1)));
         NDArray excess = gradientNorms(context, interpolated).sub(1);
         if (oneSided) {

@@ -78,6 +78,12 @@ abstract class InputGradientPenalty implements Regularizer {
         return manager.create(values, new Shape(dims));
     }
 
+    /** {@link #uniform} in the data type of {@code like} (float32 draws, so float64 runs draw the same values). */
+    static NDArray uniformLike(RegularizerContext context, NDArray like, boolean perElement) {
+        NDArray draws = uniform(context, like.getManager(), like.getShape(), perElement);
+        return draws.getDataType() == like.getDataType() ? draws : draws.toType(like.getDataType(), false);
+    }
+
     /** Refuses a real and a generated batch that cannot be paired sample by sample. */
     static void requireSameShape(NDArray real, NDArray fake, String regularizer) {
         if (!real.getShape().equals(fake.getShape())) {
