@@ -36,8 +36,8 @@ public final class DraganPenalty extends InputGradientPenalty {
         NDArray real = context.realSamples().stopGradient();
         NDArray u = uniformLike(context, real, true);
         double std = standardDeviation(real);
-        NDArray perturbed = real.add(u.mul(c * std));
-        return gradientNorms(context, perturbed).sub(1).square().mean().mul(lambda);
+        NDArray perturbed = real.add(u.mul((float) (c * std)));
+        return gradientNorms(context, perturbed).sub(1).square().mean().mul((float) lambda);
     }
 
     /** The population standard deviation of every element of {@code x}, read on the host (it is a constant of the step). */

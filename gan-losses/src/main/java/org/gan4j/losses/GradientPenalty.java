@@ -42,7 +42,7 @@ public final class GradientPenalty extends InputGradientPenalty {
         if (oneSided) {
             excess = excess.maximum(0);
         }
-        return excess.square().mean().mul(lambda);
+        return excess.square().mean().mul((float) lambda); // a float scalar: a double one would promote the term to float64 on PyTorch
     }
 
     public double getLambda() {

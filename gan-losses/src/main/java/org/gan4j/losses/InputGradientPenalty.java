@@ -54,7 +54,7 @@ abstract class InputGradientPenalty implements Regularizer {
 
     /** ‖∇ₓD(x)‖₂ per sample, shape (batch). */
     static NDArray gradientNorms(RegularizerContext context, NDArray points) {
-        return squaredGradientNorms(context, points).add(NORM_EPSILON).sqrt();
+        return squaredGradientNorms(context, points).add((float) NORM_EPSILON).sqrt();
     }
 
     /**

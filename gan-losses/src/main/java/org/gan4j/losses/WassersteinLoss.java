@@ -1,6 +1,7 @@
 package org.gan4j.losses;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -55,8 +56,11 @@ public final class WassersteinLoss implements AdversarialLoss {
                 continue;
             }
             NDArray weights = parameter.getArray();
-            try (NDArray clipped = weights.clip(-c, c)) {
-                clipped.copyTo(weights); // same array (and its gradient buffer), new values
+            // Everything the clip creates (PyTorch also makes scalar arrays for the bounds) lands in a scratch
+            // manager, and the weights go back to their own manager when it closes.
+            try (NDManager scratch = weights.getManager().newSubManager()) {
+                weights.tempAttach(scratch);
+                weights.clip(-c, c).copyTo(weights); // same array (and its gradient buffer), new values
             }
         }
     }

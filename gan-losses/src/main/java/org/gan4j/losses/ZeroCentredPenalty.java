@@ -16,7 +16,7 @@ abstract class ZeroCentredPenalty extends InputGradientPenalty {
     @Override
     public final NDArray term(RegularizerContext context) {
         NDArray points = samples(context).stopGradient();
-        return squaredGradientNorms(context, points).mean().mul(gamma / 2);
+        return squaredGradientNorms(context, points).mean().mul((float) (gamma / 2));
     }
 
     public double getGamma() {
