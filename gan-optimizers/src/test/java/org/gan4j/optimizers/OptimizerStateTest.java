@@ -105,27 +105,25 @@ class OptimizerStateTest {
         double[] w = {1, -2, 0.5};
         double[] v = new double[3];
         try (NDManager manager = NDManager.newBaseManager(); ParameterOptimizer rmsprop = spec.create()) {
-            Parameter p = cubeLossParameter(manager, w);
+            float[] current = toFloats(w);
             for (int step = 0; step < 2; step++) {
-                cubeLossStep(p, rmsprop);
+                current = cubeLossStep(manager, current, rmsprop);
                 expectedRmsprop(w, v, spec);
-                assertArrayEquals(toFloats(w), p.getArray().toFloatArray(), 1e-6f, "update " + (step + 1));
+                assertArrayEquals(toFloats(w), current, 1e-6f, "update " + (step + 1));
             }
             ByteArrayOutputStream saved = new ByteArrayOutputStream();
             rmsprop.save(new DataOutputStream(saved));
-            float[] atSave = p.getArray().toFloatArray();
+            float[] atSave = current;
 
-            cubeLossStep(p, rmsprop);
+            float[] uninterrupted = cubeLossStep(manager, atSave, rmsprop);
             expectedRmsprop(w, v, spec);
-            float[] uninterrupted = p.getArray().toFloatArray();
             assertArrayEquals(toFloats(w), uninterrupted, 1e-6f, "update 3");
 
             try (ParameterOptimizer restored = spec.create()) {
                 restored.load(manager, new DataInputStream(new ByteArrayInputStream(saved.toByteArray())));
                 assertEquals(2, restored.updates());
-                Parameter q = cubeLossParameter(manager, toDoubles(atSave));
-                cubeLossStep(q, restored);
-                assertArrayEquals(uninterrupted, q.getArray().toFloatArray(), 0f, "resumed update equals the uninterrupted one");
+                assertArrayEquals(uninterrupted, cubeLossStep(manager, atSave, restored), 0f,
+                        "resumed update equals the uninterrupted one");
             }
         }
     }
@@ -137,14 +135,19 @@ class OptimizerStateTest {
         return p;
     }
 
-    /** Loss Σ w³/3, so g = w², then one update. */
-    private static void cubeLossStep(Parameter p, ParameterOptimizer optimizer) {
+    /**
+     * Loss Σ w³/3, so g = w², then one update of a fresh parameter named w holding {@code values} (fresh, so
+     * no engine's gradient accumulation carries over); returns the updated values.
+     */
+    private static float[] cubeLossStep(NDManager manager, float[] values, ParameterOptimizer optimizer) {
+        Parameter p = cubeLossParameter(manager, toDoubles(values));
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             collector.backward(p.getArray().pow(3).sum().div(3));
         }
         PairList<String, Parameter> parameters = new PairList<>();
         parameters.add("w", p);
         optimizer.update(parameters);
+        return p.getArray().toFloatArray();
     }
 
     /** g = w² + wd·w, v = ρv + (1−ρ)g², w −= lr·g/(√v + ε), in doubles. */
