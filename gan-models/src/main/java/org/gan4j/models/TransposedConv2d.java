@@ -7,20 +7,18 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gan4j.api.engine.GanEngines;
 
 /**
  * A 2-D transposed convolution without bias, (n, in, h, w) to (n, filters, (h−1)s − 2p + k,
- * (w−1)s − 2p + k), with its weight allocated as (in, filters, k, k), the layout MXNet's
- * Deconvolution operator expects.
+ * (w−1)s − 2p + k), with its weight allocated as (in, filters, k, k), the layout both MXNet's
+ * Deconvolution and libtorch's conv_transpose2d expect; the engine's {@code TransposedConvolution} computes it.
  *
  * <p>Why not DJL's {@code Conv2dTranspose}: on DJL 0.36 it allocates the weight as (filters, in,
  * k, k) and its engine call derives {@code num_filter} from the weight's first axis, so every layer
- * with in ≠ filters fails with "Shape inconsistent" on MXNet. This block registers the right shape
- * and invokes the same native operator ({@code _npx_deconvolution}) with explicit attributes.
+ * with in ≠ filters fails with "Shape inconsistent" on MXNet. This block registers the right shape.
  */
 public final class TransposedConv2d extends AbstractBlock {
-    private static final String OPERATOR = "_npx_deconvolution";
-
     private final int filters;
     private final int kernel;
     private final int stride;
@@ -54,16 +52,7 @@ public final class TransposedConv2d extends AbstractBlock {
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
-        PairList<String, Object> attrs = new PairList<>();
-        attrs.add("kernel", "(" + kernel + ", " + kernel + ")");
-        attrs.add("stride", "(" + stride + ", " + stride + ")");
-        attrs.add("pad", "(" + padding + ", " + padding + ")");
-        attrs.add("adj", "(0, 0)");
-        attrs.add("dilate", "(1, 1)");
-        attrs.add("num_group", "1");
-        attrs.add("num_filter", String.valueOf(filters));
-        attrs.add("no_bias", "True");
-        return x.getManager().invoke(OPERATOR, new NDList(x, w), attrs);
+        return new NDList(GanEngines.current().transposedConvolution().apply(x, w, stride, padding));
     }
 
     @Override

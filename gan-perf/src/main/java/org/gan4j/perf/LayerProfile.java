@@ -9,10 +9,10 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.gan4j.api.engine.GanEngines;
 
 /**
  * Where a training step's time goes, layer by layer: each top-level layer of G and D is run alone on
@@ -21,8 +21,6 @@ import java.util.List;
  * the engine drained after each, so asynchronous execution cannot hide a layer's cost in the next.
  */
 public final class LayerProfile {
-    private static final Method WAIT_ALL = waitAll();
-
     private LayerProfile() {}
 
     /**
@@ -148,22 +146,6 @@ public final class LayerProfile {
 
     /** Waits until the engine has computed {@code array} (MXNet: drains the whole engine queue). */
     static void drain(NDArray array) {
-        try {
-            if (WAIT_ALL != null) {
-                WAIT_ALL.invoke(null);
-                return;
-            }
-        } catch (ReflectiveOperationException e) {
-            // fall through to a read, which also waits
-        }
-        array.sum().getFloat();
-    }
-
-    private static Method waitAll() {
-        try {
-            return Class.forName("ai.djl.mxnet.jna.JnaUtils").getMethod("waitAll");
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
+        GanEngines.current().sync().waitAll();
     }
 }

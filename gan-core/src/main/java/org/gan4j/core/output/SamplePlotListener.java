@@ -13,6 +13,7 @@ import java.util.Map;
 import org.gan4j.api.conditional.ConditionalSamples;
 import org.gan4j.api.data.GaussianMixture;
 import org.gan4j.api.metric.EvalContext;
+import org.gan4j.api.support.AtomicFiles;
 import org.gan4j.api.train.RunInfo;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.core.run.RunDirectory;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
+import org.gan4j.api.support.AtomicFiles;
 import org.gan4j.core.RunException;
 
 /**

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
 import org.gan4j.api.conditional.ConditionalPair;
 import org.gan4j.api.data.Batch;
 import org.gan4j.api.data.StreamSeeds;
+import org.gan4j.api.engine.GanEngine;
+import org.gan4j.api.engine.GanEngines;
+import org.gan4j.api.engine.GradientControl;
 import org.gan4j.api.loss.LossContext.Phase;
 import org.gan4j.api.metric.Metric;
 import org.gan4j.api.regularizer.Regularizer;
@@ -32,8 +35,10 @@ import org.gan4j.core.train.StepPhaseObserver.StepPhase;
  * gradient flows through D but which updates only G. Every array of a step lives in a sub-manager
  * closed at the end of the step, so memory stays flat however long the run.
  *
- * <p>Each D-step sums D's loss and its regularizers' terms and back-propagates the sum once (the engine
- * overwrites gradients on each backward); the G-step does the same for G. Metrics are opened when a
+ * <p>Each D-step sums D's loss and its regularizers' terms and back-propagates the sum once; the G-step
+ * does the same for G. Both networks' gradients are zeroed with the engine's zero-grad before each backward,
+ * so an engine that accumulates gradients (PyTorch) never applies the G-step's gradients to D (MXNet
+ * overwrites them anyway). Metrics are opened when a
  * training session starts and closed when it ends, also when it fails. A {@link StepPhaseObserver} sees the
  * boundaries of every phase (a profiler); the default one does nothing.
  */
@@ -49,6 +54,8 @@ public final class GanTrainer {
     private final NoiseSampler noise;
     private final StreamSeedsForRun seeds;
     private final Conditioning conditioning;
+    private final GanEngine engine;
+    private final GradientControl gradients;
     private volatile boolean stopRequested;
 
     public GanTrainer(TrainingPlan plan) {
@@ -63,9 +70,12 @@ public final class GanTrainer {
         this.noise = new NoiseSampler(inputs.latent().getDim(), inputs.latent().getDistribution());
         this.seeds = StreamSeedsForRun.of(inputs.seed());
         this.conditioning = new Conditioning(inputs.task());
+        this.engine = GanEngines.current();
+        this.gradients = engine.gradients();
         for (Regularizer r : objective.regularizers()) {
-            if (r.needsInputGradient()) {
-                throw new UnsupportedOperationException(StepRegularizerContext.inputGradientRefusal(r.name()));
+            if (r.needsInputGradient() && !gradients.secondDerivatives()) {
+                throw new UnsupportedOperationException(
+                        StepRegularizerContext.inputGradientRefusal(r.name(), engine.name()));
             }
         }
     }
@@ -185,6 +195,7 @@ public final class GanTrainer {
             phases.onPhaseEnd(StepPhase.DATA_AND_NOISE, z);
             StepLossContext context;
             NDArray loss;
+            zeroGradients();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray generated = conditioning.compose(pair, nets.generate(z, pair.condition(), true));
                 phases.onPhaseEnd(StepPhase.G_FORWARD, generated);
@@ -199,7 +210,7 @@ public final class GanTrainer {
                 loss = objective.loss().discriminatorLoss(context);
                 NDArray total = regularize(Phase.DISCRIMINATOR, index, context, loss, record, values);
                 phases.onPhaseEnd(StepPhase.D_FORWARD_AND_LOSS, total);
-                // One backward for the summed loss: MXNet overwrites gradients on each backward.
+                // One backward for the summed loss (MXNet overwrites gradients on each backward).
                 collector.backward(total);
                 phases.onPhaseEnd(StepPhase.D_BACKWARD, total);
             }
@@ -217,13 +228,14 @@ public final class GanTrainer {
         }
     }
 
-    /** One generator update; D's gradients written here are overwritten by D's next backward. */
+    /** One generator update; D's gradients written here are zeroed (or overwritten) before D's next backward. */
     private void generatorStep(NDManager parent, long step, boolean record, StepValues values) {
         try (NDManager scope = parent.newSubManager()) {
             NDArray loss;
             NDArray fakeLogits;
             NDArray reconstruction = null;
             long realIndex = step * Math.max(1, schedule.discriminatorSteps()) + schedule.discriminatorSteps();
+            zeroGradients();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 // Either the last D-step's G(z), whose graph was recorded then, or a fresh draw (Algorithm 1).
                 Generated generated = values.reusable != null ? values.reusable : generate(scope, step, realIndex);
@@ -273,7 +285,8 @@ public final class GanTrainer {
                 continue;
             }
             StepRegularizerContext rc = new StepRegularizerContext(context, update,
-                    seeds.regularizer(r.name(), update), r, record ? values.extras : null);
+                    seeds.regularizer(r.name(), update), r, record ? values.extras : null,
+                    x -> gradients.inputGradient(x, context::discriminate, nets.discriminator().getParameters()));
             NDArray term = r.term(rc);
             if (r.every() > 1) {
                 term = term.mul(r.every());
@@ -284,6 +297,12 @@ public final class GanTrainer {
             }
         }
         return total;
+    }
+
+    /** Clears both networks' gradients before a backward: the engine may accumulate them (PyTorch). */
+    private void zeroGradients() {
+        gradients.zeroGradients(nets.discriminator().getParameters());
+        gradients.zeroGradients(nets.generator().getParameters());
     }
 
     /**

@@ -1,9 +1,9 @@
 package org.gan4j.core.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.gan4j.api.regularizer.Regularizer;
 import org.gan4j.api.regularizer.RegularizerContext;
 
@@ -15,25 +15,28 @@ final class StepRegularizerContext implements RegularizerContext {
     private final Regularizer regularizer;
     private final List<String> columns;
     private final Map<String, Double> logged;
+    private final UnaryOperator<NDArray> inputGradient;
 
     /**
      * @param logged the logged step's plugin columns, or null when this step is not logged
+     * @param inputGradient the engine's ∇ₓD(x) with the step's D and condition (refuses without second derivatives)
      */
     StepRegularizerContext(StepLossContext step, long update, long randomSeed, Regularizer regularizer,
-            Map<String, Double> logged) {
+            Map<String, Double> logged, UnaryOperator<NDArray> inputGradient) {
         this.step = step;
         this.update = update;
         this.randomSeed = randomSeed;
         this.regularizer = regularizer;
         this.columns = regularizer.logColumns();
         this.logged = logged;
+        this.inputGradient = inputGradient;
     }
 
     /** Why this engine cannot give ∇ₓD(x) inside a loss term. */
-    static String inputGradientRefusal(String regularizer) {
+    static String inputGradientRefusal(String regularizer, String engine) {
         return "regularizer '" + regularizer + "' needs the input gradient of D (∇ₓD(x)) inside the loss, which "
-                + "takes second derivatives (a gradient of a gradient); the " + Engine.getInstance().getEngineName()
-                + " engine does not provide them. Use a first-order regularizer, or an engine with second derivatives";
+                + "takes second derivatives (a gradient of a gradient); the " + engine
+                + " engine does not provide them: set engine: pytorch, or use a first-order regularizer";
     }
 
     @Override
@@ -83,7 +86,7 @@ final class StepRegularizerContext implements RegularizerContext {
 
     @Override
     public NDArray inputGradient(NDArray samples) {
-        throw new UnsupportedOperationException(inputGradientRefusal(regularizer.name()));
+        return inputGradient.apply(samples);
     }
 
     @Override
