@@ -20,10 +20,11 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.Pair;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.gan4j.api.engine.GanEngines;
+import org.gan4j.api.engine.GradientControl;
 import org.gan4j.api.regularizer.Regularizer;
 import org.gan4j.api.regularizer.RegularizerContext;
 import org.junit.jupiter.api.Test;
@@ -31,29 +32,30 @@ import org.junit.jupiter.api.Test;
 /**
  * Each penalty's gradient with respect to D's weights, back-propagated through ∇ₓD (second derivatives),
  * against central finite differences of the penalty's value, on a small D (3 → 6 tanh → 1, float64).
- * Runs where the default engine is PyTorch (the one with second derivatives), e.g.
- * {@code DJL_DEFAULT_ENGINE=PyTorch}; skipped on MXNet, which refuses these penalties before training.
- *
- * <p>The input gradient here is computed as the PyTorch engine's context must: a backward of sum D(x) with
- * {@code create_graph}, reading x's gradient, which stays in the graph. That backward also adds dD/dθ to
- * the weights' gradients, so the test reads them before and after the penalty's backward and compares the
- * difference.
+ * The input gradient is the engine module's ({@link GradientControl#inputGradient}, as the trainer's
+ * context answers it), so this checks the penalties and the engine's second-order path together. Runs where
+ * the default engine has second derivatives (gan-losses' {@code pytorch} surefire execution sets PyTorch);
+ * skipped elsewhere (MXNet refuses these penalties before training).
  */
 class PenaltyFiniteDifferenceTest {
     private static final Shape BATCH = new Shape(5, 3);
     private static final double H = 1e-5;
 
-    private static boolean onPyTorch() {
-        return "PyTorch".equals(Engine.getDefaultEngineName());
+    private static boolean secondDerivatives() {
+        try {
+            return GanEngines.current().gradients().secondDerivatives();
+        } catch (IllegalStateException noModuleForThisEngine) { // MXNet: only the PyTorch module is on this class path
+            return false;
+        }
     }
 
     @Test
-    void gradientPenalty() throws Exception {
+    void gradientPenalty()  {
         check(GradientPenalty::new, 1.0);
     }
 
     @Test
-    void oneSidedGradientPenaltyWithNormsOnBothSidesOfOne() throws Exception {
+    void oneSidedGradientPenaltyWithNormsOnBothSidesOfOne()  {
         check(() -> {
             GradientPenalty gp = new GradientPenalty();
             gp.setOneSided(true);
@@ -62,23 +64,23 @@ class PenaltyFiniteDifferenceTest {
     }
 
     @Test
-    void r1() throws Exception {
+    void r1()  {
         check(R1Penalty::new, 1.0);
     }
 
     @Test
-    void r2() throws Exception {
+    void r2()  {
         check(R2Penalty::new, 1.0);
     }
 
     @Test
-    void dragan() throws Exception {
+    void dragan()  {
         check(DraganPenalty::new, 1.0);
     }
 
     /** @param weightStd the std of D's initial weights (larger: gradient norms above 1 for some samples) */
-    private static void check(Supplier<Regularizer> penalty, double weightStd) throws Exception {
-        assumeTrue(onPyTorch(), "second derivatives need the PyTorch engine; default is " + Engine.getDefaultEngineName());
+    private static void check(Supplier<Regularizer> penalty, double weightStd)  {
+        assumeTrue(secondDerivatives(), "second derivatives need the PyTorch engine; default is " + Engine.getDefaultEngineName());
         try (NDManager manager = NDManager.newBaseManager()) {
             Block critic = critic(manager, weightStd);
             NDArray real = manager.randomNormal(0f, 1f, BATCH, DataType.FLOAT64);
@@ -124,44 +126,28 @@ class PenaltyFiniteDifferenceTest {
         return block;
     }
 
-    /** dP/dθ per weight: the weights' gradients after P's backward minus those before it. */
+    /** dP/dθ per weight: the weights' gradients after P's backward, zeroed before it as the trainer does. */
     private static List<double[]> analyticGradient(NDManager manager, Block critic, Regularizer regularizer,
-            NDArray real, NDArray fake, List<Parameter> weights) throws Exception {
+            NDArray real, NDArray fake, List<Parameter> weights) {
         List<double[]> result = new ArrayList<>();
-        try (NDManager step = manager.newSubManager(); GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            GraphContext context = new GraphContext(step, critic, real, fake, 7);
-            NDArray term = regularizer.term(context);
-            List<double[]> before = gradients(weights);
-            collector.backward(term);
-            List<double[]> after = gradients(weights);
-            for (int w = 0; w < weights.size(); w++) {
-                double[] b = before.get(w);
-                double[] a = after.get(w);
-                double[] d = new double[a.length];
-                for (int k = 0; k < d.length; k++) {
-                    d[k] = a[k] - (b == null ? 0 : b[k]);
+        GradientControl gradients = GanEngines.current().gradients();
+        try (NDManager step = manager.newSubManager()) {
+            gradients.zeroGradients(critic.getParameters());
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(regularizer.term(new GraphContext(step, critic, real, fake, 7)));
+            }
+            for (Parameter p : weights) {
+                try (NDArray g = p.getArray().getGradient()) {
+                    result.add(g.toDoubleArray());
                 }
-                result.add(d);
             }
         }
         return result;
     }
 
-    private static List<double[]> gradients(List<Parameter> weights) {
-        List<double[]> list = new ArrayList<>();
-        for (Parameter p : weights) {
-            try (NDArray g = p.getArray().getGradient()) {
-                list.add(g.toDoubleArray());
-            } catch (RuntimeException noneYet) {
-                list.add(null);
-            }
-        }
-        return list;
-    }
-
     /** P with element k of {@code weight} moved by {@code shift}, the same draws (seed 7); the weight is restored. */
     private static double valueWithShift(NDManager manager, Block critic, Regularizer regularizer, NDArray real,
-            NDArray fake, NDArray weight, int k, double shift) throws Exception {
+            NDArray fake, NDArray weight, int k, double shift)  {
         NDIndex at = new NDIndex(k);
         NDArray flat = weight.reshape(-1);
         double original = flat.getDouble(k);
@@ -191,25 +177,7 @@ class PenaltyFiniteDifferenceTest {
 
         @Override
         public NDArray inputGradient(NDArray samples) {
-            NDArray x = samples.duplicate();
-            x.attach(step);
-            x.setRequiresGradient(true);
-            NDArray out = discriminate(x).sum();
-            backwardWithGraph(out);
-            return x.getGradient();
-        }
-
-        /** {@code JniUtils.backward(target, 1, keepGraph = true, createGraph = true)}, reached by reflection so
-         * this module compiles without the PyTorch engine. */
-        private static void backwardWithGraph(NDArray target) {
-            try {
-                Class<?> jni = Class.forName("ai.djl.pytorch.jni.JniUtils");
-                Class<?> ptArray = Class.forName("ai.djl.pytorch.engine.PtNDArray");
-                Method backward = jni.getMethod("backward", ptArray, ptArray, boolean.class, boolean.class);
-                backward.invoke(null, target, target.onesLike(), true, true);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("PyTorch's backward with create_graph is not reachable", e);
-            }
+            return GanEngines.current().gradients().inputGradient(samples, this::discriminate, critic.getParameters());
         }
 
         @Override
