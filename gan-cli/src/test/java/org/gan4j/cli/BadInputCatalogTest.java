@@ -1171,4 +1171,20 @@ class BadInputCatalogTest {
                         + "(2) takes about 14.9 GB as floats on the JVM heap, which holds at most ",
                 "use a smaller batch_size (or a larger heap: GAN_JAVA_OPTS=-Xmx...)");
     }
+
+    // ---- the gradient-penalty family
+
+    @Test
+    void regularizerPlacedAsALoss() throws Exception {
+        validate(TINY.replace("loss: {type: non-saturating}", "loss: {type: gradient-penalty}"), 2, file() + ":4:",
+                "loss.type: unknown type 'gradient-penalty'; registered: [",
+                "; 'gradient-penalty' is a Regularizer: it goes under regularizers: [{type: ...}]");
+    }
+
+    @Test
+    void lossPlacedAsARegularizer() throws Exception {
+        validate(TINY + "regularizers: [{type: wasserstein}]\n", 2, file() + ":8:",
+                "regularizers[0].type: unknown type 'wasserstein'; registered: [dragan, gradient-penalty, lecam, r1, r2]; "
+                        + "'wasserstein' is an AdversarialLoss: it goes under loss:");
+    }
 }
