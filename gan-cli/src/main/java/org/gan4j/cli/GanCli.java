@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gan4j.api.engine.EngineLoadException;
 import org.gan4j.core.GanFramework;
 import org.gan4j.core.RunException;
 import org.gan4j.core.plugin.PluginLoadException;
@@ -86,7 +87,7 @@ public final class GanCli {
                 e.printStackTrace(line.getErr());
             } else if (exitCode(e) == RUNTIME_FAILURE && !(e instanceof RunException)
                     && !(e instanceof TrainingDivergedException) && !(e instanceof IncompatibleCheckpointException)
-                    && !(e instanceof PluginLoadException)) {
+                    && !(e instanceof PluginLoadException) && !(e instanceof EngineLoadException)) {
                 line.getErr().println("(run with --debug for the stack trace)");
             }
             line.getErr().flush();
@@ -144,7 +145,8 @@ public final class GanCli {
                     + "was trained with (gan train THAT.yaml --resume RUN_DIR), or train into a new directory";
         }
         if (e instanceof ConfigException || e instanceof RunException || e instanceof TrainingDivergedException
-                || e instanceof IncompatibleCheckpointException || e instanceof PluginLoadException) {
+                || e instanceof IncompatibleCheckpointException || e instanceof PluginLoadException
+                || e instanceof EngineLoadException) {
             return e.getMessage();
         }
         if (e instanceof JsonMappingException j) {

@@ -37,6 +37,10 @@ final class SampleCommand implements Callable<Integer> {
             description = "checkpoint to use (default: the newest valid one; e.g. RUN_DIR/checkpoints/best.ckpt)")
     Path checkpoint;
 
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "engine to sample on: mxnet or pytorch (default: the one the run trained on)")
+    String engine;
+
     @Override
     public Integer call() {
         if (n <= 0) {
@@ -54,7 +58,7 @@ final class SampleCommand implements Callable<Integer> {
                 throw new RunException("--checkpoint " + checkpoint + ": no such file");
             }
         }
-        Path from = GanCli.framework(spec).sampler().sample(runDir, n, seed, target, checkpoint);
+        Path from = GanCli.framework(spec).sampler().sample(runDir, n, seed, target, checkpoint, engine);
         System.out.println("wrote " + out + " (" + n + " samples from " + from + ")");
         return 0;
     }

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.gan4j.api.data.SampleSource;
+import org.gan4j.api.engine.GanEngine;
+import org.gan4j.api.engine.GanEngines;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.api.train.RunSummary;
@@ -71,8 +73,10 @@ public final class ExperimentRunner {
         ConfigOrigin origin = resuming ? run.originOf(loaded.file()) : ConfigOrigin.of(loaded.file());
         String resolvedYaml = configLoader.toYaml(config);
         TrainerConfig trainer = config.getTrainer();
-        Engine.getInstance().setRandomSeed((int) (config.getSeed() ^ (config.getSeed() >>> 32)));
-        try (NDManager root = NDManager.newBaseManager();
+        // One engine per process, chosen before DJL's first use: every manager and collector comes from it.
+        GanEngine engine = GanEngines.select(config.getEngine());
+        Engine.getEngine(engine.djlEngineName()).setRandomSeed((int) (config.getSeed() ^ (config.getSeed() >>> 32)));
+        try (NDManager root = NDManager.newBaseManager(engine.djlEngineName());
                 SampleSource data = RunAssembler.openData(config, origin)) {
             ModelSpec spec = RunAssembler.modelSpec(config, data);
             RunAssembler.checkBatchFits(trainer, data);
@@ -87,7 +91,7 @@ public final class ExperimentRunner {
                 // Only now, with data, networks and checkpoint in hand, is the directory marked as this run:
                 // a start-up failure leaves a retry free, and a failed resume leaves the run's config alone.
                 run.writeConfig(resolvedYaml);
-                run.writeFacts(facts(origin, spec, config));
+                run.writeFacts(facts(origin, spec, config, engine));
                 run.markStarted();
                 long target = trainer.targetStep(start);
                 if (resuming && target <= start) {
@@ -105,7 +109,7 @@ public final class ExperimentRunner {
                 try (InterruptHook hook = InterruptHook.install(gan::requestStop)) {
                     RunSummary summary = recovery.train(gan, root, start, target, RunEnvironment.ompThreads());
                     run.writeSummary(RunSummaryFile.of(loaded.file().toString(), config.getSeed(),
-                            RunEnvironment.ompThreads(), summary));
+                            RunEnvironment.ompThreads(), engine.name(), summary));
                     boolean interrupted = summary.step() < target;
                     if (interrupted) {
                         LOG.warn("interrupted at step {} of {}; checkpoint written. Resume with: bin/gan train {} --resume {}",
@@ -117,11 +121,11 @@ public final class ExperimentRunner {
         }
     }
 
-    private static RunFacts facts(ConfigOrigin origin, ModelSpec spec, ExperimentConfig config) {
+    private static RunFacts facts(ConfigOrigin origin, ModelSpec spec, ExperimentConfig config, GanEngine engine) {
         return new RunFacts(origin.config().toString(), origin.dataBase().toString(), spec.sampleShape().getShape(),
                 spec.latentDim(), spec.numClasses(),
                 spec.conditionShape() == null ? null : spec.conditionShape().getShape(), config.getSeed(),
-                RunEnvironment.ompThreads(), Engine.getInstance().getEngineName());
+                RunEnvironment.ompThreads(), engine.name());
     }
 
     private static CheckpointStore.Restored restore(CheckpointStore store, Path runDir, GanNetworks networks, ParameterOptimizer g,

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gan4j.api.conditional.ConditionalSamples;
 import org.gan4j.api.data.DataContext;
+import org.gan4j.api.engine.GanEngines;
 import org.gan4j.api.data.SampleSource;
 import org.gan4j.api.data.StreamSeeds;
 import org.gan4j.api.model.ModelSpec;
@@ -53,20 +54,30 @@ public final class Sampler {
      * image could not hold it ({@link SampleOutputLimits}).
      */
     public Path sample(Path runDir, int n, long seed, UserImageFile out, Path checkpoint) {
+        return sample(runDir, n, seed, out, checkpoint, null);
+    }
+
+    /**
+     * As {@link #sample(Path, int, long, UserImageFile, Path)} on {@code engine} ({@code mxnet}, {@code pytorch};
+     * null: the engine the run trained on). Checkpoints load on either engine.
+     */
+    public Path sample(Path runDir, int n, long seed, UserImageFile out, Path checkpoint, String engine) {
         RunDirectory run = RunDirectory.openForReading(runDir);
         if (n <= 0) {
             throw new RunException("--n must be a positive number of samples, got " + n);
         }
-        ExperimentConfig config = configLoader.load(run.file(RunDirectory.CONFIG), List.of()).config();
+        ExperimentConfig config = configLoader.load(run.file(RunDirectory.CONFIG),
+                engine == null ? List.of() : List.of("engine=" + engine)).config();
+        String djlEngine = GanEngines.select(config.getEngine()).djlEngineName();
         RunFacts facts = run.readFacts();
         if (config.getTask() != null) {
-            return sampleConditional(run, facts, config, n, seed, out, checkpoint);
+            return sampleConditional(run, facts, config, n, seed, out, checkpoint, djlEngine);
         }
         Shape shape = new Shape(facts.sampleShape());
         checkOutputHolds(n, shape);
         ModelSpec spec = ModelSpec.of(shape, config.getLatent().getDim());
         CheckpointStore store = run.checkpoints();
-        try (NDManager root = NDManager.newBaseManager();
+        try (NDManager root = NDManager.newBaseManager(djlEngine);
                 GanNetworks nets = GanNetworks.create(config.getModel(), spec, root)) {
             Path from;
             if (checkpoint != null) {
@@ -75,7 +86,7 @@ public final class Sampler {
                 from = store.restoreLatestNetworks(nets, root).orElseThrow(() ->
                         new RunException(runDir + " has no valid checkpoint to sample from")).file();
             }
-            Engine.getInstance().setRandomSeed((int) seed);
+            Engine.getEngine(djlEngine).setRandomSeed((int) seed);
             NoiseSampler noise = new NoiseSampler(config.getLatent().getDim(), config.getLatent().getDistribution());
             float[] samples = nets.generate(noise.sample(root, seed, 0, n), false).toFloatArray();
             write(out, samples, n, shape, from);
@@ -91,11 +102,11 @@ public final class Sampler {
      * (n rounded up to a multiple of the class count).
      */
     private Path sampleConditional(RunDirectory run, RunFacts facts, ExperimentConfig config, int n, long seed,
-            UserImageFile out, Path checkpoint) {
+            UserImageFile out, Path checkpoint, String djlEngine) {
         Path runDir = run.path();
         Path configDir = dataBase(run, facts);
         CheckpointStore store = run.checkpoints();
-        try (NDManager root = NDManager.newBaseManager();
+        try (NDManager root = NDManager.newBaseManager(djlEngine);
                 SampleSource data = config.getData().open(new DataContext(configDir, config.getSeed()))) {
             ModelSpec spec = RunAssembler.modelSpec(config, data);
             int count = spec.numClasses() > 0 ? spec.numClasses() * ((n + spec.numClasses() - 1) / spec.numClasses()) : n;

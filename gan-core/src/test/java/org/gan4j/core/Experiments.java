@@ -19,7 +19,12 @@ final class Experiments {
     }
 
     static ConfigLoader.Loaded load(Path file, String... overrides) {
-        return FRAMEWORK.configLoader().load(file, List.of(overrides));
+        List<String> all = new java.util.ArrayList<>();
+        if (PyTorchFork.active()) { // the PyTorch JVM runs the same experiments on its engine; later overrides win
+            all.add("engine=pytorch");
+        }
+        all.addAll(List.of(overrides));
+        return FRAMEWORK.configLoader().load(file, all);
     }
 
     static ExperimentRunner.Result resume(Path file, Path runDir, String... overrides) {

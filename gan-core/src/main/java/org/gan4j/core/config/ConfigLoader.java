@@ -116,6 +116,7 @@ public final class ConfigLoader {
                 org.gan4j.api.optim.OptimizerSpec.class, sources);
         requireSection(config.getTrainer().getDiscriminatorOptimizer() != null, "trainer.discriminator_optimizer",
                 org.gan4j.api.optim.OptimizerSpec.class, sources);
+        EngineChoice.check(config, sources);
         validateTogether(config, sources);
         MemoryFit.check(config, sources, MemoryFit.Limits.current());
         return config;

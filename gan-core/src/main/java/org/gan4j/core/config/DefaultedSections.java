@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gan4j.api.engine.GanEngine;
 import org.gan4j.api.optim.OptimizerSpec;
 import org.gan4j.api.plugin.SectionDefault;
 
@@ -13,11 +14,15 @@ import org.gan4j.api.plugin.SectionDefault;
  * Fills the sections that have a default variant from the defaults plugins declared, before binding:
  * a missing section becomes the default; a section without {@code type:} (for example made by one
  * {@code --set trainer.generator_optimizer.lr=0.001}) is merged into it, its own keys winning. A
- * section with {@code type:} stands as written, and one left empty ({@code key:}) keeps its error.
+ * section with {@code type:} stands as written, and one left empty ({@code key:}) keeps its error. A scalar
+ * kind ({@code engine: mxnet}) is a word, not a section: a missing one becomes the default's name.
  */
 final class DefaultedSections {
     /** Where the defaulted sections sit in a config, and their kind; the core names no variant for them. */
     static final Map<JsonPointer, Class<?>> SECTIONS = sections();
+
+    /** Kinds written as one word (the name of the variant) rather than a section with {@code type:}. */
+    static final java.util.Set<Class<?>> SCALAR_KINDS = java.util.Set.of(GanEngine.class);
 
     private final ObjectMapper mapper;
     private final Map<Class<?>, SectionDefault> defaults;
@@ -31,6 +36,7 @@ final class DefaultedSections {
         Map<JsonPointer, Class<?>> sections = new LinkedHashMap<>();
         sections.put(JsonPointer.compile("/trainer/generator_optimizer"), OptimizerSpec.class);
         sections.put(JsonPointer.compile("/trainer/discriminator_optimizer"), OptimizerSpec.class);
+        sections.put(JsonPointer.compile("/engine"), GanEngine.class);
         return Map.copyOf(sections);
     }
 
@@ -51,6 +57,12 @@ final class DefaultedSections {
         }
         String name = pointer.last().getMatchingProperty();
         JsonNode given = parent.get(name);
+        if (SCALAR_KINDS.contains(declared.kind())) {
+            if (given == null) {
+                parent.put(name, declared.variant());
+            }
+            return;
+        }
         if (given == null) {
             parent.set(name, defaultSection(declared));
         } else if (given instanceof ObjectNode section && !section.has("type")) {

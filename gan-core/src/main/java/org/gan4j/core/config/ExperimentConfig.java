@@ -10,11 +10,15 @@ import org.gan4j.api.model.Architecture;
 import org.gan4j.api.regularizer.Regularizer;
 
 /** One experiment: the whole YAML file. Pluggable sections (data, model, loss) carry {@code type:}. */
-@JsonPropertyOrder({"seed", "data", "task", "latent", "model", "loss", "regularizers", "trainer", "eval", "checkpoint", "output"})
+@JsonPropertyOrder({"seed", "engine", "data", "task", "latent", "model", "loss", "regularizers", "trainer", "eval", "checkpoint", "output"})
 public final class ExperimentConfig {
 
     @JsonPropertyDescription("seed for weights, noise and data order")
     private long seed = 0;
+
+    @JsonPropertyDescription("the DJL engine the run trains on, one per process: mxnet (default) or pytorch "
+            + "(second derivatives, for input-gradient penalties)")
+    private String engine;
 
     @JsonPropertyDescription("real data source (type: a registered data source)")
     private DataSource data;
@@ -50,6 +54,15 @@ public final class ExperimentConfig {
 
     public void setSeed(long seed) {
         this.seed = seed;
+    }
+
+    /** The engine's config name (filled from the default the MXNet engine module declares). */
+    public String getEngine() {
+        return engine;
+    }
+
+    public void setEngine(String engine) {
+        this.engine = engine;
     }
 
     public DataSource getData() {

@@ -14,17 +14,19 @@ import org.gan4j.api.train.StepStats;
  * @param config the config file as given on the command line
  * @param seed the experiment's seed
  * @param threads the OpenMP thread count, -1 when unknown
+ * @param engine the engine the run trained on ({@code mxnet}, {@code pytorch}); absent in older summaries
  * @param steps generator steps completed
  * @param wallSeconds wall time of this process's training
  * @param lastStep the last logged step's numbers, absent when none was logged
  * @param metrics the last evaluation's results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"config", "seed", "threads", "steps", "wall_seconds", "last_step", "metrics"})
+@JsonPropertyOrder({"config", "seed", "threads", "engine", "steps", "wall_seconds", "last_step", "metrics"})
 public record RunSummaryFile(
         @JsonProperty("config") String config,
         @JsonProperty("seed") long seed,
         @JsonProperty("threads") int threads,
+        @JsonProperty("engine") String engine,
         @JsonProperty("steps") long steps,
         @JsonProperty("wall_seconds") double wallSeconds,
         @JsonProperty("last_step") LastStep lastStep,
@@ -36,8 +38,13 @@ public record RunSummaryFile(
 
     /** The summary of a finished (or interrupted) run. */
     public static RunSummaryFile of(String config, long seed, int threads, RunSummary summary) {
+        return of(config, seed, threads, null, summary);
+    }
+
+    /** The summary of a finished (or interrupted) run on {@code engine}. */
+    public static RunSummaryFile of(String config, long seed, int threads, String engine, RunSummary summary) {
         StepStats last = summary.lastStats();
-        return new RunSummaryFile(config, seed, threads, summary.step(), summary.wallSeconds(),
+        return new RunSummaryFile(config, seed, threads, engine, summary.step(), summary.wallSeconds(),
                 last == null ? null : LastStep.of(last), summary.finalMetrics());
     }
 

@@ -56,6 +56,7 @@ public final class GanTrainer {
     private final Conditioning conditioning;
     private final GanEngine engine;
     private final GradientControl gradients;
+    private final Engine djlEngine; // the run's engine: its collectors record the step
     private volatile boolean stopRequested;
 
     public GanTrainer(TrainingPlan plan) {
@@ -72,6 +73,7 @@ public final class GanTrainer {
         this.conditioning = new Conditioning(inputs.task());
         this.engine = GanEngines.current();
         this.gradients = engine.gradients();
+        this.djlEngine = Engine.getEngine(engine.djlEngineName());
         for (Regularizer r : objective.regularizers()) {
             if (r.needsInputGradient() && !gradients.secondDerivatives()) {
                 throw new UnsupportedOperationException(
@@ -196,7 +198,7 @@ public final class GanTrainer {
             StepLossContext context;
             NDArray loss;
             zeroGradients();
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector collector = djlEngine.newGradientCollector()) {
                 NDArray generated = conditioning.compose(pair, nets.generate(z, pair.condition(), true));
                 phases.onPhaseEnd(StepPhase.G_FORWARD, generated);
                 if (keepFake) { // an unconditional G-step keeps drawing its own real batch when a loss asks for one
@@ -236,7 +238,7 @@ public final class GanTrainer {
             NDArray reconstruction = null;
             long realIndex = step * Math.max(1, schedule.discriminatorSteps()) + schedule.discriminatorSteps();
             zeroGradients();
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector collector = djlEngine.newGradientCollector()) {
                 // Either the last D-step's G(z), whose graph was recorded then, or a fresh draw (Algorithm 1).
                 Generated generated = values.reusable != null ? values.reusable : generate(scope, step, realIndex);
                 ConditionalPair pair = generated.pair();
