@@ -1187,4 +1187,14 @@ class BadInputCatalogTest {
                 "regularizers[0].type: unknown type 'wasserstein'; registered: [dragan, gradient-penalty, lecam, r1, r2]; "
                         + "'wasserstein' is an AdversarialLoss: it goes under loss:");
     }
+
+    @Test
+    void penaltyOnAnEngineWithoutSecondDerivatives() throws Exception {
+        for (String[] penalty : new String[][] {{"gradient-penalty", "gradient_penalty"}, {"r1", "r1"}, {"r2", "r2"},
+                {"dragan", "dragan"}}) {
+            validate(TINY + "regularizers: [{type: " + penalty[0] + "}]\n", 2, file() + ":8:16:",
+                    "regularizers[0]: regularizer '" + penalty[1] + "' needs the input gradient of D (second derivatives),"
+                            + " which the mxnet engine does not provide; set engine: pytorch");
+        }
+    }
 }
