@@ -66,6 +66,9 @@ public final class ExperimentRunner {
      */
     public Result run(ConfigLoader.Loaded loaded, RunOptions options) {
         ExperimentConfig config = loaded.config();
+        // One engine per process, chosen before DJL's first use (and before the run directory is touched):
+        // every manager and collector comes from it.
+        GanEngine engine = GanEngines.select(config.getEngine());
         boolean resuming = options.resumeDir() != null;
         RunDirectory run = resuming ? RunDirectory.openForResume(options.resumeDir())
                 : RunDirectory.prepare(RunDirectory.choose(options.outDir(), config.getOutput().getDir(),
@@ -73,8 +76,6 @@ public final class ExperimentRunner {
         ConfigOrigin origin = resuming ? run.originOf(loaded.file()) : ConfigOrigin.of(loaded.file());
         String resolvedYaml = configLoader.toYaml(config);
         TrainerConfig trainer = config.getTrainer();
-        // One engine per process, chosen before DJL's first use: every manager and collector comes from it.
-        GanEngine engine = GanEngines.select(config.getEngine());
         Engine.getEngine(engine.djlEngineName()).setRandomSeed((int) (config.getSeed() ^ (config.getSeed() >>> 32)));
         try (NDManager root = NDManager.newBaseManager(engine.djlEngineName());
                 SampleSource data = RunAssembler.openData(config, origin)) {

@@ -1,0 +1,70 @@
+package org.gan4j.engine.pytorch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Random;
+import org.gan4j.api.engine.GanEngines;
+import org.junit.jupiter.api.Test;
+
+/** The PyTorch transposed convolution equals the definition y[o, i·s − p + a, j·s − p + b] += x[c, i, j]·W[c, o, a, b]. */
+class DeconvolutionTest {
+
+    @Test
+    void matchesTheDefinitionForDcganAndOtherShapes() {
+        GanEngines.select("pytorch");
+        int[][] cases = {{3, 2, 4, 2, 1, 3}, {2, 3, 4, 2, 1, 7}, {1, 2, 3, 1, 0, 4}, {2, 2, 3, 2, 3, 5}, {4, 1, 4, 2, 1, 1}};
+        for (int[] c : cases) {
+            check(c[0], c[1], c[2], c[3], c[4], c[5]);
+        }
+    }
+
+    private static void check(int in, int out, int k, int s, int p, int size) {
+        Random random = new Random(in * 31 + out * 7 + k + s + p + size);
+        float[] x = new float[2 * in * size * size];
+        float[] w = new float[in * out * k * k];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) random.nextGaussian();
+        }
+        int outSize = (size - 1) * s - 2 * p + k;
+        double[] expected = new double[2 * out * outSize * outSize];
+        for (int n = 0; n < 2; n++) {
+            for (int ci = 0; ci < in; ci++) {
+                for (int i = 0; i < size; i++) {
+                    for (int j = 0; j < size; j++) {
+                        float v = x[((n * in + ci) * size + i) * size + j];
+                        for (int o = 0; o < out; o++) {
+                            for (int a = 0; a < k; a++) {
+                                for (int b = 0; b < k; b++) {
+                                    int r = i * s - p + a;
+                                    int q = j * s - p + b;
+                                    if (r >= 0 && r < outSize && q >= 0 && q < outSize) {
+                                        expected[((n * out + o) * outSize + r) * outSize + q] +=
+                                                v * w[((ci * out + o) * k + a) * k + b];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray y = new PytorchDeconvolution().apply(manager.create(x, new Shape(2, in, size, size)),
+                    manager.create(w, new Shape(in, out, k, k)), s, p);
+            assertEquals(new Shape(2, out, outSize, outSize), y.getShape());
+            float[] actual = y.toFloatArray();
+            float[] want = new float[expected.length];
+            for (int i = 0; i < want.length; i++) {
+                want[i] = (float) expected[i];
+            }
+            assertArrayEquals(want, actual, 1e-4f, "in " + in + " out " + out + " k " + k + " s " + s + " p " + p);
+        }
+    }
+}
