@@ -1172,6 +1172,28 @@ class BadInputCatalogTest {
                 "use a smaller batch_size (or a larger heap: GAN_JAVA_OPTS=-Xmx...)");
     }
 
+    // ---- engines
+
+    @Test
+    void unknownEngineName() throws Exception {
+        validate("engine: tensorflow\n" + TINY, 2,
+                "gan: " + file() + ":1:9: engine: unknown engine 'tensorflow'; accepted: [mxnet, pytorch]");
+        assertOneMessage(gan("validate", config(TINY).toString(), "--set", "engine=torch"), 2,
+                "gan: --set engine=torch: engine: unknown engine 'torch'; accepted: [mxnet, pytorch]");
+    }
+
+    @Test
+    void sampleARunWhoseConfigNamesAnUnknownEngine() throws Exception {
+        Path run = trainedRun("run");
+        Path config = run.resolve("config.yaml");
+        Files.writeString(config, Files.readString(config).replace("engine: mxnet", "engine: jax"));
+        assertOneMessage(gan("sample", run.toString(), "--out", dir.resolve("s.png").toString()), 2,
+                "gan: " + config + ":2:9: engine: unknown engine 'jax'; accepted: [mxnet, pytorch]");
+        assertOneMessage(gan("sample", run.toString(), "--out", dir.resolve("s.png").toString(), "--engine", "jax"), 2,
+                "engine: unknown engine 'jax'; accepted: [mxnet, pytorch]");
+        assertFalse(Files.exists(dir.resolve("s.png")));
+    }
+
     // ---- the gradient-penalty family
 
     @Test

@@ -220,11 +220,11 @@ public final class GanTrainer {
             objective.loss().afterDiscriminatorUpdate(nets.discriminator());
             phases.onPhaseEnd(StepPhase.D_UPDATE, loss);
             if (record) {
-                values.discriminatorLoss = loss.getFloat();
-                values.meanReal = Activation.sigmoid(context.realLogits()).mean().getFloat();
-                values.meanFake = Activation.sigmoid(context.fakeLogits()).mean().getFloat();
+                values.discriminatorLoss = hostFloat(loss);
+                values.meanReal = hostFloat(Activation.sigmoid(context.realLogits()).mean());
+                values.meanFake = hostFloat(Activation.sigmoid(context.fakeLogits()).mean());
                 if (!generatorUpdated) { // G's loss as it stands, for the log
-                    values.generatorLoss = objective.loss().generatorLoss(context).getFloat();
+                    values.generatorLoss = hostFloat(objective.loss().generatorLoss(context));
                 }
             }
         }
@@ -262,11 +262,11 @@ public final class GanTrainer {
                 phases.onPhaseEnd(StepPhase.G_STEP_BACKWARD, total);
             }
             if (record) {
-                values.generatorLoss = loss.getFloat();
-                values.reconstructionLoss = reconstruction == null ? Double.NaN : reconstruction.getFloat();
+                values.generatorLoss = hostFloat(loss);
+                values.reconstructionLoss = reconstruction == null ? Double.NaN : hostFloat(reconstruction);
                 values.generatorGradNorm = gradientNorm(scope);
                 if (schedule.discriminatorSteps() == 0) {
-                    values.meanFake = Activation.sigmoid(fakeLogits).mean().getFloat();
+                    values.meanFake = hostFloat(Activation.sigmoid(fakeLogits).mean());
                 }
             }
             plan.optimizers().generator().update(nets.generator().getParameters());
@@ -295,7 +295,7 @@ public final class GanTrainer {
             }
             total = total.add(term);
             if (record) {
-                values.extras.put(Regularizer.column(r.name()), (double) term.getFloat());
+                values.extras.put(Regularizer.column(r.name()), (double) hostFloat(term));
             }
         }
         return total;
@@ -354,7 +354,15 @@ public final class GanTrainer {
                 total = total.add(gradient.square().sum());
             }
         }
-        return Math.sqrt(total.getFloat());
+        return Math.sqrt(hostFloat(total));
+    }
+
+    /**
+     * A scalar read to the host as float. On PyTorch a plugin's {@code x.mul(0.5)} makes a float64 scalar
+     * (a double scalar promotes a 0-d float32 array); MXNet keeps float32, where this is no conversion at all.
+     */
+    private static float hostFloat(NDArray scalar) {
+        return scalar.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).getFloat();
     }
 
     private static void checkFinite(StepStats s, boolean discriminatorTrained) {

@@ -10,5 +10,7 @@ public final class TestPlugin extends GanPlugin {
         register(org.gan4j.api.loss.AdversarialLoss.class, "nan-once", NanOnceLoss.class,
                 "non-saturating, with a NaN discriminator loss once at at_step");
         register(Metric.class, "sample-moments", SampleMomentsMetric.class, "mean and std of generated samples");
+        register(org.gan4j.api.regularizer.Regularizer.class, "input-gradient-norm", InputGradientNormRegularizer.class,
+                "gamma/2 E|grad_x D(x)|^2 on reals: needs the engine's input gradient");
     }
 }
