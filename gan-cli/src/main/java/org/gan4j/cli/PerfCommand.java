@@ -39,6 +39,13 @@ final class PerfCommand implements Callable<Integer> {
     @Option(names = "--soak", description = "also train the MLP 10,000 steps and compare RSS at step 1,000 and at the end")
     boolean soak;
 
+    @Option(names = "--soak-penalty", description = "instead of steps/s: train the MLP ring as WGAN-GP on the PyTorch "
+            + "engine and compare RSS at step 500 and at the end (the create_graph backward's memory); alone in its process")
+    boolean soakPenalty;
+
+    @Option(names = "--soak-steps", defaultValue = "3000", description = "generator steps of --soak-penalty (default ${DEFAULT-VALUE})")
+    long soakSteps;
+
     @Option(names = "--layers", description = "instead of steps/s: the median forward and backward time of every "
             + "layer of each chosen DCGAN, run alone (compare with benchmarks/perf/layer_profile_torch.py)")
     boolean layers;
@@ -71,6 +78,9 @@ final class PerfCommand implements Callable<Integer> {
         if (layers) {
             return printLayers(bench, chosen);
         }
+        if (soakPenalty) {
+            return printPenaltySoak(bench);
+        }
         PerfBenchmark.Soak soakResult = soak ? bench.soak(1000, 10_000) : null; // first: other shapes would add to RSS
         List<PerfBenchmark.Result> results = bench.measureAll(chosen, steps);
         double ceiling = MachineProbe.matmulGflops(1024, 10);
@@ -102,6 +112,29 @@ final class PerfCommand implements Callable<Integer> {
         if (soakResult != null) {
             root.set("soak", mapper.valueToTree(soakResult));
         }
+        Files.writeString(json, mapper.writeValueAsString(root) + "\n");
+        System.out.println("wrote " + json);
+        return 0;
+    }
+
+    /** The WGAN-GP soak alone: it selects the PyTorch engine, which the other shapes' engine may not share. */
+    private Integer printPenaltySoak(PerfBenchmark bench) throws Exception {
+        if (soakSteps < 2) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--soak-steps must be at least 2, got " + soakSteps);
+        }
+        long early = Math.min(500, soakSteps / 2);
+        PerfBenchmark.Soak s = bench.penaltySoak(early, soakSteps);
+        System.out.printf("WGAN-GP soak (PyTorch, MLP ring, 5 critic steps with the gradient penalty): RSS %.0f MiB at "
+                + "step %d, %.0f MiB at step %d (%+.1f %%); outside the Java heap %.0f -> %.0f MiB (%+.1f %%); "
+                + "OMP_NUM_THREADS=%s%n", s.rssEarlyMib(), s.earlyStep(), s.rssEndMib(), s.endStep(), 100 * s.growth(),
+                s.rssEarlyMib() - s.heapEarlyMib(), s.rssEndMib() - s.heapEndMib(), 100 * s.nativeGrowth(),
+                RunEnvironment.ompThreads());
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("date", LocalDate.now().toString());
+        root.put("omp_num_threads", RunEnvironment.ompThreads());
+        root.set("penalty_soak", mapper.valueToTree(s));
         Files.writeString(json, mapper.writeValueAsString(root) + "\n");
         System.out.println("wrote " + json);
         return 0;

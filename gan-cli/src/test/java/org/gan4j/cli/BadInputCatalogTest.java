@@ -258,8 +258,8 @@ class BadInputCatalogTest {
 
     @Test
     void unknownOptimizerType() throws Exception {
-        validate(TINY.replace("log_every: 5}", "log_every: 5, generator_optimizer: {type: rmsprop}}"), 2, file() + ":5:",
-                "trainer.generator_optimizer.type: unknown type 'rmsprop'; registered: [adam, sgd]");
+        validate(TINY.replace("log_every: 5}", "log_every: 5, generator_optimizer: {type: adagrad}}"), 2, file() + ":5:",
+                "trainer.generator_optimizer.type: unknown type 'adagrad'; registered: [adam, rmsprop, sgd]");
     }
 
     @Test
@@ -1382,5 +1382,31 @@ class BadInputCatalogTest {
                 .replace("model: {type: mlp, hidden: [8]}", "model: {type: pix2pix, residual: true, spectral_norm: g}");
         validate(pix2pix, 2, "pix2pix's residual generator starts its output layer at zero weights, which spectral "
                 + "norm cannot scale (σ = 0); use spectral_norm: d or none, or residual: false");
+    }
+
+    // ---- the gradient-penalty family
+
+    @Test
+    void regularizerPlacedAsALoss() throws Exception {
+        validate(TINY.replace("loss: {type: non-saturating}", "loss: {type: gradient-penalty}"), 2, file() + ":4:",
+                "loss.type: unknown type 'gradient-penalty'; registered: [",
+                "; 'gradient-penalty' is a Regularizer: it goes under regularizers: [{type: ...}]");
+    }
+
+    @Test
+    void lossPlacedAsARegularizer() throws Exception {
+        validate(TINY + "regularizers: [{type: wasserstein}]\n", 2, file() + ":8:",
+                "regularizers[0].type: unknown type 'wasserstein'; registered: [dragan, gradient-penalty, lecam, r1, r2]; "
+                        + "'wasserstein' is an AdversarialLoss: it goes under loss:");
+    }
+
+    @Test
+    void penaltyOnAnEngineWithoutSecondDerivatives() throws Exception {
+        for (String[] penalty : new String[][] {{"gradient-penalty", "gradient_penalty"}, {"r1", "r1"}, {"r2", "r2"},
+                {"dragan", "dragan"}}) {
+            validate(TINY + "regularizers: [{type: " + penalty[0] + "}]\n", 2, file() + ":8:16:",
+                    "regularizers[0]: regularizer '" + penalty[1] + "' needs the input gradient of D (second derivatives),"
+                            + " which the mxnet engine does not provide; set engine: pytorch");
+        }
     }
 }

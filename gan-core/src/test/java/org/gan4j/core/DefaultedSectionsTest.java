@@ -75,7 +75,7 @@ class DefaultedSectionsTest {
         Path file = Experiments.write(dir, "exp.yaml", ConfigErrorsTest.VALID);
         ConfigException e = assertThrows(ConfigException.class, () -> noDefaults.load(file, java.util.List.of()));
         assertTrue(e.getMessage().contains("trainer.generator_optimizer: missing; add a 'trainer.generator_optimizer:' "
-                + "section with 'type:' one of [adam, sgd]"), e.getMessage());
+                + "section with 'type:' one of [adam, rmsprop, sgd]"), e.getMessage());
     }
 
     @Test

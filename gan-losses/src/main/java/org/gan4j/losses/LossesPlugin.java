@@ -4,7 +4,7 @@ import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.plugin.GanPlugin;
 import org.gan4j.api.regularizer.Regularizer;
 
-/** Registers the built-in adversarial losses. */
+/** Registers the built-in adversarial losses and regularizers. */
 public final class LossesPlugin extends GanPlugin {
     @Override
     protected void registerVariants() {
@@ -25,5 +25,13 @@ public final class LossesPlugin extends GanPlugin {
                         + "T a random flip and translation; images");
         register(org.gan4j.api.augment.Augmentation.class, DiffAugment.NAME, DiffAugment.class,
                 "DiffAugment (Zhao et al. 2020): D sees T(x), T(G(z)) in both steps; policies color, translation, cutout");
+        register(Regularizer.class, "gradient-penalty", GradientPenalty.class,
+                "WGAN-GP (Gulrajani et al. 2017): D's loss + lambda E[(||grad D(x^)|| - 1)^2], x^ = e x + (1-e) G(z), e ~ U[0,1]; needs engine: pytorch");
+        register(Regularizer.class, R1Penalty.NAME, R1Penalty.class,
+                "R1 (Mescheder et al. 2018): D's loss + gamma/2 E||grad D(x)||^2 on real samples; needs engine: pytorch");
+        register(Regularizer.class, R2Penalty.NAME, R2Penalty.class,
+                "R2 (Mescheder et al. 2018): D's loss + gamma/2 E||grad D(G(z))||^2 on generated samples; needs engine: pytorch");
+        register(Regularizer.class, DraganPenalty.NAME, DraganPenalty.class,
+                "DRAGAN (Kodali et al. 2017): D's loss + lambda E[(||grad D(x~)|| - 1)^2], x~ = x + c std(x) U[0,1]; needs engine: pytorch");
     }
 }

@@ -1,6 +1,7 @@
 package org.gan4j.losses;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -12,7 +13,8 @@ import org.gan4j.api.loss.LossContext;
 /**
  * Wasserstein GAN with weight clipping (Arjovsky et al.): the critic D minimises E[l_fake] - E[l_real],
  * G minimises -E[l_fake], and after every D update each trainable D weight is clipped to [-c, c]
- * (c = {@code clip}).
+ * (c = {@code clip}). With {@code clip: none} nothing is clipped: WGAN-GP (Gulrajani et al.) is this loss
+ * with {@code clip: none} and the {@code gradient-penalty} regularizer.
  *
  * <p>The paper trains with RMSprop at lr 5e-5 and k = 5 critic steps per generator step
  * ({@code discriminator_steps: 5}); with Adam use a low lr and beta1 = 0 or 0.5. The critic's outputs are
@@ -20,8 +22,11 @@ import org.gan4j.api.loss.LossContext;
  */
 public final class WassersteinLoss implements AdversarialLoss {
 
-    @JsonPropertyDescription("c: after each D update every trainable D weight is clipped to [-c, c]")
-    private double clip = 0.01;
+    /** The word that turns clipping off. */
+    static final String NO_CLIP = "none";
+
+    @JsonPropertyDescription("c: after each D update every trainable D weight is clipped to [-c, c]; none: no clipping (WGAN-GP)")
+    private Object clip = 0.01; // a Double, or NO_CLIP
 
     /** E[l_fake] - E[l_real]; d/dl_real = -1/batch, d/dl_fake = 1/batch. */
     @Override
@@ -38,7 +43,9 @@ public final class WassersteinLoss implements AdversarialLoss {
     /** Clips, in place, every D parameter that requires a gradient (not BatchNorm's running statistics). */
     @Override
     public void afterDiscriminatorUpdate(Block discriminator) {
-        clipWeights(discriminator, clip);
+        if (clip instanceof Double c) {
+            clipWeights(discriminator, c);
+        }
     }
 
     /** Clips each trainable, initialised parameter of {@code block} to [-c, c] in place; frees what it creates. */
@@ -49,17 +56,37 @@ public final class WassersteinLoss implements AdversarialLoss {
                 continue;
             }
             NDArray weights = parameter.getArray();
-            try (NDArray clipped = weights.clip(-c, c)) {
-                clipped.copyTo(weights); // same array (and its gradient buffer), new values
+            // Everything the clip creates (PyTorch also makes scalar arrays for the bounds) lands in a scratch
+            // manager, and the weights go back to their own manager when it closes.
+            try (NDManager scratch = weights.getManager().newSubManager()) {
+                weights.tempAttach(scratch);
+                weights.clip(-c, c).copyTo(weights); // same array (and its gradient buffer), new values
             }
         }
     }
 
-    public double getClip() {
+    /** c as a Double, or the word {@code none} when weights are not clipped. */
+    public Object getClip() {
         return clip;
     }
 
-    public void setClip(double clip) {
-        this.clip = ConfigChecks.positive(clip);
+    /** A finite number > 0, or {@code none}. */
+    public void setClip(Object clip) {
+        if (NO_CLIP.equals(clip)) {
+            this.clip = NO_CLIP;
+        } else if (clip instanceof Number n) {
+            try {
+                this.clip = ConfigChecks.positive(n.doubleValue());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be a finite number > 0 or none, got " + clip);
+            }
+        } else {
+            throw new IllegalArgumentException("must be a finite number > 0 or none, got " + clip);
+        }
+    }
+
+    /** Whether weights are clipped after each D update (false for {@code clip: none}). */
+    public boolean clips() {
+        return clip instanceof Double;
     }
 }

@@ -1,6 +1,7 @@
 package org.gan4j.losses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,11 +15,13 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.google.inject.Guice;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.plugin.Variant;
+import org.gan4j.api.regularizer.Regularizer;
 import org.junit.jupiter.api.Test;
 
 /** The losses' options bind from snake_case keys as the config loader reads them, and are validated. */
@@ -58,6 +61,10 @@ class LossConfigTest {
         assertEquals(0.9, read("non-saturating", "\"real_label\": 0.9", NonSaturatingLoss.class).getRealLabel());
         assertEquals(1.0, read("non-saturating", "", NonSaturatingLoss.class).getRealLabel());
         assertEquals(0.02, read("wasserstein", "\"clip\": 0.02", WassersteinLoss.class).getClip());
+        assertEquals(1.0, read("wasserstein", "\"clip\": 1", WassersteinLoss.class).getClip());
+        WassersteinLoss unclipped = read("wasserstein", "\"clip\": \"none\"", WassersteinLoss.class);
+        assertEquals("none", unclipped.getClip());
+        assertFalse(unclipped.clips());
         LeastSquaresLoss ls = read("least-squares",
                 "\"fake_target\": -1, \"real_target\": 1, \"generator_target\": 0", LeastSquaresLoss.class);
         assertEquals(-1.0, ls.getFakeTarget());
@@ -67,6 +74,7 @@ class LossConfigTest {
         // The defaults, as `gan plugins` prints them.
         assertEquals("{\"type\":\"minimax\",\"real_label\":1.0}", MAPPER.writeValueAsString(new MinimaxLoss()));
         assertEquals("{\"type\":\"wasserstein\",\"clip\":0.01}", MAPPER.writeValueAsString(new WassersteinLoss()));
+        assertEquals("{\"type\":\"wasserstein\",\"clip\":\"none\"}", MAPPER.writeValueAsString(unclipped));
         assertEquals("{\"type\":\"least-squares\",\"real_target\":1.0,\"fake_target\":0.0,\"generator_target\":1.0}",
                 MAPPER.writeValueAsString(new LeastSquaresLoss()));
     }
@@ -76,10 +84,34 @@ class LossConfigTest {
         assertRejected("minimax", "\"real_label\": 1.1", "must be in [0.5, 1.0]");
         assertRejected("non-saturating", "\"real_label\": 0.3", "must be in [0.5, 1.0]");
         assertRejected("wasserstein", "\"clip\": 0", "must be a finite number > 0");
-        assertRejected("wasserstein", "\"clip\": -0.01", "must be a finite number > 0");
+        assertRejected("wasserstein", "\"clip\": -0.01", "must be a finite number > 0 or none, got -0.01");
+        assertRejected("wasserstein", "\"clip\": \"off\"", "must be a finite number > 0 or none, got off");
         assertRejected("least-squares", "\"real_target\": \"NaN\"", "must be a finite number");
         assertRejected("wasserstein", "\"clip\": 0.01, \"penalty\": 10", "penalty");
         assertRejected("hinge", "\"real_label\": 0.9", "real_label");
+    }
+
+    private static Regularizer regularizer(String json) throws JsonProcessingException {
+        return MAPPER.readValue(json, Regularizer.class);
+    }
+
+    @Test
+    void penaltiesBindFromSnakeCaseKeysWithThePapersDefaults() throws JsonProcessingException {
+        GradientPenalty gp = (GradientPenalty) regularizer("{\"type\": \"gradient-penalty\", \"lambda\": 5, \"one_sided\": true, \"every\": 2}");
+        assertEquals(5.0, gp.getLambda());
+        assertTrue(gp.isOneSided());
+        assertEquals(2, gp.every());
+        assertEquals(5.0, ((R1Penalty) regularizer("{\"type\": \"r1\", \"gamma\": 5}")).getGamma());
+        assertEquals(0.25, ((DraganPenalty) regularizer("{\"type\": \"dragan\", \"c\": 0.25}")).getC());
+        assertEquals("{\"type\":\"gradient-penalty\",\"every\":1,\"lambda\":10.0,\"one_sided\":false}",
+                MAPPER.writeValueAsString(new GradientPenalty()));
+        assertEquals("{\"type\":\"r1\",\"every\":1,\"gamma\":10.0}", MAPPER.writeValueAsString(new R1Penalty()));
+        assertEquals("{\"type\":\"r2\",\"every\":1,\"gamma\":10.0}", MAPPER.writeValueAsString(new R2Penalty()));
+        assertEquals("{\"type\":\"dragan\",\"every\":1,\"lambda\":10.0,\"c\":0.5}", MAPPER.writeValueAsString(new DraganPenalty()));
+        for (String bad : List.of("{\"type\": \"gradient-penalty\", \"lambda\": -1}", "{\"type\": \"r1\", \"gamma\": -0.5}",
+                "{\"type\": \"dragan\", \"c\": 0}", "{\"type\": \"r2\", \"clip\": 1}")) {
+            assertThrows(JsonMappingException.class, () -> regularizer(bad), bad);
+        }
     }
 
     private static void assertRejected(String type, String options, String messagePart) {

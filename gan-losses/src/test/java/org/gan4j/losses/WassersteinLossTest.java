@@ -1,6 +1,7 @@
 package org.gan4j.losses;
 
 import static org.gan4j.losses.LossHarness.mean;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -124,6 +125,23 @@ class WassersteinLossTest {
                     .filter(p -> p.getKey().endsWith("runningVar")).findFirst().orElseThrow()
                     .getValue().getArray().toFloatArray();
             assertEquals(1f, runningVar[0], 0f, "running variance (1 > c) is left alone");
+        }
+    }
+
+    @Test
+    void clipNoneLeavesEveryWeightAsItWas() {
+        WassersteinLoss loss = new WassersteinLoss();
+        loss.setClip("none");
+        try (NDManager m = manager.newSubManager()) {
+            SequentialBlock block = critic(m);
+            Map<String, float[]> before = new HashMap<>();
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                before.put(p.getKey(), p.getValue().getArray().toFloatArray());
+            }
+            loss.afterDiscriminatorUpdate(block);
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                assertArrayEquals(before.get(p.getKey()), p.getValue().getArray().toFloatArray(), 0f, p.getKey());
+            }
         }
     }
 

@@ -128,8 +128,24 @@ public final class PerfBenchmark {
 
     /** Trains the MLP shape for {@code steps} steps, reading the process's RSS at step {@code early} and at the end. */
     public Soak soak(long early, long steps) throws IOException {
-        Path config = workDir.resolve(StandardShape.MLP.resource);
-        try (InputStream in = PerfBenchmark.class.getResourceAsStream(StandardShape.MLP.resource)) {
+        return soak(StandardShape.MLP.resource, early, steps);
+    }
+
+    /** The resource of the WGAN-GP soak: the MLP ring as WGAN-GP on the PyTorch engine. */
+    static final String PENALTY_SOAK = "mlp-ring-wgan-gp.yaml";
+
+    /**
+     * The MLP ring trained as WGAN-GP on the PyTorch engine (5 critic steps, each with the gradient penalty's
+     * create_graph backward) for {@code steps} generator steps, RSS read at step {@code early} and at the end.
+     * It selects the PyTorch engine, so it runs in a process that has used no other engine.
+     */
+    public Soak penaltySoak(long early, long steps) throws IOException {
+        return soak(PENALTY_SOAK, early, steps);
+    }
+
+    private Soak soak(String resource, long early, long steps) throws IOException {
+        Path config = workDir.resolve(resource);
+        try (InputStream in = PerfBenchmark.class.getResourceAsStream(resource)) {
             Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         ConfigLoader.Loaded loaded = framework.configLoader().load(config,

@@ -216,7 +216,8 @@ public final class ConfigLoader {
                         "needs 'type:', one of " + accepted);
             }
             return new ConfigException(sources.locate(typePointer), key.isEmpty() ? "type" : key + ".type",
-                    "unknown type '" + t.getTypeId() + "'; registered: " + accepted);
+                    "unknown type '" + t.getTypeId() + "'; registered: " + accepted
+                            + registeredElsewhere(t.getTypeId(), base == null ? null : base.getRawClass()));
         }
         JsonNode bad = tree.at(pointer);
         if (YamlTrees.isNonFinite(bad)) {
@@ -243,6 +244,26 @@ public final class ConfigLoader {
         String problem = cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
                 ? cause.getMessage() : firstLine(e.getOriginalMessage());
         return new ConfigException(sources.locate(pointer), key, problem);
+    }
+
+    /** The sections each kind of variant is written in, for a type placed under the wrong one. */
+    private static final Map<String, String> SECTION_OF_KIND = Map.of(
+            "AdversarialLoss", "loss:", "Regularizer", "regularizers: [{type: ...}]", "Architecture", "model:",
+            "DataSource", "data:", "Metric", "eval.metrics: [{type: ...}]",
+            "OptimizerSpec", "trainer.generator_optimizer: or trainer.discriminator_optimizer:",
+            "ConditionalTask", "task:");
+
+    /** "; 'x' is a Regularizer: it goes under regularizers: ..." when {@code typeId} is another kind's variant. */
+    private String registeredElsewhere(String typeId, Class<?> expected) {
+        for (Map.Entry<Class<?>, List<String>> e : namesByKind.entrySet()) {
+            if (e.getKey() != expected && e.getValue().contains(typeId)) {
+                String kind = e.getKey().getSimpleName();
+                String section = SECTION_OF_KIND.get(kind);
+                String article = "AEIOU".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ";
+                return "; '" + typeId + "' is " + article + kind + (section == null ? "" : ": it goes under " + section);
+            }
+        }
+        return "";
     }
 
     private static String describe(Class<?> type) {
