@@ -67,7 +67,7 @@ public final class RmsPropSpec implements OptimizerSpec {
         float rho = (float) alpha;
         float eps = (float) epsilon;
         float wd = (float) weightDecay;
-        return new StatefulOptimizer(1) {
+        return new StatefulOptimizer(1, lr) {
             @Override
             void apply(NDArray weight, NDArray gradient, NDArray[] slots, long t, double lrScale) {
                 NDArray v = slots[0];
