@@ -14,7 +14,8 @@ for loss in minimax non-saturating; do
   dir="$out/saturation-$loss"
   value() { sed -n "s/.*\"$1\" *: *\\([-0-9.eE+NaInfity\"]*\\).*/\\1/p" "$dir/summary.json" | head -1 | tr -d '"'; }
   # G's gradient norm at the first logged step after G starts (generator_start: 500, log_every: 25).
-  early=$(awk -F, 'NR>1 && $1==525 {print $6}' "$dir/metrics.csv")
+  early=$(awk -F, 'NR==1 {for (i = 1; i <= NF; i++) col[$i] = i; next} $col["step"]==525 {print $col["g_grad_norm"]}' \
+    "$dir/metrics.csv")
   printf '%-16s %10.3f %11.4f %12.4g %12.4g %10.4f\n' "$loss" "$(value gen_mean)" "$(value d_fake_mean)" \
     "$(value g_grad_norm)" "${early:-nan}" "$(value js)"
 done
