@@ -44,7 +44,11 @@ class EngineIT {
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.environment().putAll(env);
         Process p = pb.start();
-        assertTrue(p.waitFor(4, TimeUnit.MINUTES), "bin/gan " + String.join(" ", args) + " finished");
+        boolean done = p.waitFor(4, TimeUnit.MINUTES);
+        if (!done) {
+            p.destroyForcibly(); // never left running to slow the rest of the suite
+        }
+        assertTrue(done, "bin/gan " + String.join(" ", args) + " finished");
         return new Result(p.exitValue(), Files.readString(log));
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,12 +47,27 @@ class KillResumeIT {
     @TempDir
     Path dir;
 
+    /** Every process a test started: one left running by a failed wait is killed, never left to burn the CPU. */
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killWhatIsStillRunning() throws InterruptedException {
+        for (Process p : started) {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private Process start(Path log, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(GAN.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("OMP_NUM_THREADS", "2");
-        return pb.start();
+        Process p = pb.start();
+        started.add(p);
+        return p;
     }
 
     private int runToEnd(Path log, String... args) throws Exception {
