@@ -33,8 +33,9 @@ class PenaltyLeakTest {
     private static final int HIDDEN = 256;
 
     /**
-     * 400 penalty steps on a 2 → 256 → 256 → 1 critic with batch 256 keep RSS within 60 MiB after a
-     * warm-up of 100 (the leak added ~2.3 MiB per step here: ~900 MiB).
+     * 400 penalty steps on a 2 → 256 → 256 → 1 critic with batch 256 keep RSS within 200 MiB after a
+     * warm-up of 100. The leak added ~2.3 MiB per step here (~900 MiB); without it RSS still moves by a few
+     * tens of MiB as the test JVM's heap (-Xmx1g) touches fresh pages, hence the loose bound.
      */
     @Test
     void residentMemoryStaysFlatOverPenaltySteps() throws IOException {
@@ -50,7 +51,7 @@ class PenaltyLeakTest {
             }
             double end = rssMib();
             System.out.printf("PenaltyLeakTest: RSS %.0f -> %.0f MiB over 400 penalty steps%n", start, end);
-            assertTrue(end - start < 60, String.format("RSS grew %.0f -> %.0f MiB over 400 penalty steps", start, end));
+            assertTrue(end - start < 200, String.format("RSS grew %.0f -> %.0f MiB over 400 penalty steps", start, end));
         }
     }
 
