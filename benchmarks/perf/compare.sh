@@ -7,35 +7,41 @@
 # per-round ratio gan4j / PyTorch; writes the same as a dated Markdown table (with the machine) to OUT.md.
 #
 #   benchmarks/perf/compare.sh [--rounds 5] [--engines mxnet,pytorch] [--shapes mlp,dcgan28,dcgan32]
-#                              [--threads T] [--out perf-compare.md]
+#                              [--threads T] [--steps N] [--out perf-compare.md]
 #
+# --steps N replaces every shape's timed steps (a quick check of the script). Each side runs with its own
+# threading defaults: gan4j bin/gan's (idle OpenMP threads sleep: OMP_WAIT_POLICY=PASSIVE unless set), the
+# peer torch's (OMP_WAIT_POLICY as in the caller's environment); the table's header says which.
 # An engine the build lacks (gan perf without --engine, or a failing first run) is skipped with a line.
 # One round is short (MLP 1,000 steps, DCGAN 28 50, DCGAN 32 30: a few seconds per shape and side), so five
 # rounds take a few minutes. Needs Debian's torch for the peer:
 #   apt-get install -y --no-install-recommends python3-torch libopenblas0-openmp
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-rounds=5 engines=mxnet,pytorch shapes=mlp,dcgan28,dcgan32 out=perf-compare.md
+rounds=5 engines=mxnet,pytorch shapes=mlp,dcgan28,dcgan32 out=perf-compare.md steps=0
 threads="${OMP_NUM_THREADS:-$(nproc)}"
 python="${PYTHON:-/usr/bin/python3}"
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --engines) engines="$2"; shift 2 ;;
     --shapes) shapes="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
+    --steps) steps="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
-    *) echo "compare.sh: unknown argument '$1'; accepted: --rounds N, --engines LIST, --shapes LIST, --threads T, --out FILE" >&2
+    *) echo "compare.sh: unknown argument '$1'; accepted: --rounds N, --engines LIST, --shapes LIST, --threads T, --steps N, --out FILE" >&2
        exit 2 ;;
   esac
 done
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "compare.sh: --rounds must be a positive integer, got '$rounds'" >&2; exit 2; }
 [[ "$threads" =~ ^[1-9][0-9]*$ ]] || { echo "compare.sh: --threads must be a positive integer, got '$threads'" >&2; exit 2; }
+[[ "$steps" =~ ^[0-9]+$ ]] || { echo "compare.sh: --steps must be a whole number (0: each shape's short round), got '$steps'" >&2; exit 2; }
 export OMP_NUM_THREADS="$threads"
 
 steps_of() { # timed steps of one short round; warm-up and interval are each side's defaults (the same)
+  if ((steps > 0)); then echo "$steps"; return; fi
   case "$1" in
     mlp) echo 1000 ;;
     dcgan28) echo 50 ;;
@@ -93,8 +99,8 @@ for ((r = 1; r <= rounds; r++)); do
     n="$(steps_of "$s")"
     for e in "${active[@]}"; do
       [[ -n "${dead[$e]:-}" ]] && continue
-      if ((r % 2 == 1)); then g="$(gan_sps "$e" "$s")"; p="$(peer_sps "$s" "$n")"
-      else p="$(peer_sps "$s" "$n")"; g="$(gan_sps "$e" "$s")"; fi
+      if ((r % 2 == 1)); then g="$(gan_sps "$e" "$s" "$n")"; p="$(peer_sps "$s" "$n")"
+      else p="$(peer_sps "$s" "$n")"; g="$(gan_sps "$e" "$s" "$n")"; fi
       if [[ -z "$g" ]]; then
         if [[ "$e" == mxnet ]]; then
           echo "compare.sh: gan perf failed on $s ($e):" >&2; tail -5 "$work/gan-$e-$s.log" >&2; exit 1
@@ -114,9 +120,9 @@ done
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 torch_version="$("$python" -c 'import torch; print(torch.__version__)')"
 "$python" - "$samples" "$out" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(nproc)" "$cpu" "$threads" "$rounds" \
-    "$torch_version" <<'PY'
+    "$torch_version" "${OMP_WAIT_POLICY:-PASSIVE}" "${OMP_WAIT_POLICY:-unset}" <<'PY'
 import statistics, sys
-samples, out, date, cores, cpu, threads, rounds, torch_version = sys.argv[1:]
+samples, out, date, cores, cpu, threads, rounds, torch_version, gan_wait, peer_wait = sys.argv[1:]
 rows = {}
 for line in open(samples):
     engine, shape, _, g, p = line.split("\t")
@@ -128,7 +134,8 @@ def spread(values, digits):
 
 digits = lambda vs: 0 if statistics.median(vs) >= 100 else 1
 lines = [f"gan4j vs PyTorch peer, {date}; machine: {cores} cores ({cpu}); OMP_NUM_THREADS={threads}; "
-         f"{rounds} alternating rounds; PyTorch {torch_version}; medians [min–max]",
+         f"{rounds} alternating rounds; PyTorch {torch_version}; OMP_WAIT_POLICY gan4j {gan_wait}, peer {peer_wait}; "
+         "medians [min–max]",
          "",
          "| shape | engine | gan4j steps/s | PyTorch steps/s | ratio | rounds |",
          "|---|---|---|---|---|---|"]
@@ -137,7 +144,7 @@ for (shape, engine), pairs in rows.items():
     p = [b for _, b in pairs]
     ratio = [a / b for a, b in pairs]
     lines.append(f"| {shape} | {engine} | {spread(g, digits(g))} | {spread(p, digits(p))} | "
-                 f"{spread(ratio, 2)}× | {len(pairs)} |")
+                 f"{spread(ratio, 2).replace(' [', '× [', 1)} | {len(pairs)} |")
 text = "\n".join(lines) + "\n"
 print()
 print(text, end="")
