@@ -8,14 +8,17 @@ import com.sun.jna.ptr.PointerByReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.gan4j.core.train.StepPhaseObserver;
 
 /**
- * Counts the operators MXNet's engine executes during iterations [{@code from}, {@code to}) of a training
- * run, by name, with MXNet's own profiler (imperative operators, aggregate statistics). Counting is
- * repeatable on a loaded machine, where timing is not.
+ * Counts the operators MXNet's engine executes in iterations [{@code from}, {@code to}) of a training run,
+ * by phase and operator name, with MXNet's own profiler (imperative operators, aggregate statistics).
+ * Counting is repeatable on a loaded machine, where timing is not. The engine is drained at every phase end
+ * (a C call, not an operator), so each phase's operators are filed under it; the arrays an iteration frees
+ * when its scope closes (DeleteVariable) are counted in the next iteration's first phase.
  */
 final class MxnetOperatorCounter implements StepPhaseObserver {
     /** The profiler entry points of libmxnet, bound to the library the engine already loaded. */
@@ -26,13 +29,16 @@ final class MxnetOperatorCounter implements StepPhaseObserver {
 
         int MXAggregateProfileStatsPrint(PointerByReference out, int reset);
 
+        int MXNDArrayWaitAll();
+
         String MXGetLastError();
     }
 
     private final long from;
     private final long to;
     private final Profiler lib;
-    private String stats;
+    private final Map<StepPhase, Map<String, Double>> byPhase = new EnumMap<>(StepPhase.class);
+    private boolean counting;
 
     MxnetOperatorCounter(long from, long to, Path statsFile) throws IOException {
         this.from = from;
@@ -61,15 +67,17 @@ final class MxnetOperatorCounter implements StepPhaseObserver {
     @Override
     public void onIterationStart(long step) {
         if (step == from) {
-            ai.djl.engine.Engine.getInstance(); // engine idle: the previous iteration's arrays were freed
             check(lib.MXSetProfilerState(1));
+            counting = true;
         }
     }
 
     @Override
     public void onPhaseEnd(StepPhase phase, NDArray result) {
-        if (phase == StepPhase.G_UPDATE && result != null) {
-            result.toFloatArray(); // nothing of this iteration is left in flight when the counting stops
+        if (counting) {
+            check(lib.MXNDArrayWaitAll());
+            parse(takeStats()).forEach((op, n) -> byPhase.computeIfAbsent(phase, p -> new TreeMap<>())
+                    .merge(op, n, Double::sum));
         }
     }
 
@@ -77,35 +85,52 @@ final class MxnetOperatorCounter implements StepPhaseObserver {
     public void onIterationEnd(long step) {
         if (step == to - 1) {
             check(lib.MXSetProfilerState(0));
-            PointerByReference out = new PointerByReference();
-            check(lib.MXAggregateProfileStatsPrint(out, 1));
-            stats = out.getValue().getString(0);
+            counting = false;
         }
     }
 
-    /** Operator executions per iteration, by operator name (the profiler's table parsed). */
-    Map<String, Double> perIteration() {
-        if (stats == null) {
+    private String takeStats() {
+        PointerByReference out = new PointerByReference();
+        check(lib.MXAggregateProfileStatsPrint(out, 1));
+        return out.getValue().getString(0);
+    }
+
+    /** Operator executions per iteration, by phase and operator name. */
+    Map<StepPhase, Map<String, Double>> perPhase() {
+        if (byPhase.isEmpty()) {
             throw new IllegalStateException("the counted iterations did not run");
         }
+        Map<StepPhase, Map<String, Double>> result = new EnumMap<>(StepPhase.class);
+        byPhase.forEach((phase, counts) -> {
+            Map<String, Double> scaled = new TreeMap<>();
+            counts.forEach((op, n) -> scaled.put(op, n / (to - from)));
+            result.put(phase, scaled);
+        });
+        return result;
+    }
+
+    /** Operator executions per iteration, by operator name. */
+    Map<String, Double> perIteration() {
+        Map<String, Double> total = new TreeMap<>();
+        perPhase().values().forEach(counts -> counts.forEach((op, n) -> total.merge(op, n, Double::sum)));
+        return total;
+    }
+
+    /** The profiler's operator table as name → count. */
+    private static Map<String, Double> parse(String stats) {
         Map<String, Double> counts = new TreeMap<>();
         boolean operators = false;
         for (String line : stats.split("\n")) {
             String trimmed = line.trim();
-            if (trimmed.startsWith("operator") || trimmed.startsWith("MXNET_C_API")) {
+            if (trimmed.startsWith("operator") || trimmed.startsWith("MXNET_C_API") || trimmed.startsWith("Device")) {
                 operators = trimmed.startsWith("operator");
                 continue;
             }
             String[] f = trimmed.split("\\s+");
-            if (!operators || f.length < 6 || !f[1].matches("\\d+")) {
-                continue;
+            if (operators && f.length >= 6 && f[1].matches("\\d+")) {
+                counts.merge(f[0], Double.parseDouble(f[1]), Double::sum);
             }
-            counts.merge(f[0], Double.parseDouble(f[1]) / (to - from), Double::sum);
         }
         return counts;
-    }
-
-    String rawStats() {
-        return stats;
     }
 }

@@ -22,6 +22,8 @@ class OperatorCountTest {
         new PerfBenchmark(GanFramework.discover(), dir).observe(PerfBenchmark.StandardShape.MLP, counter, 30);
         Map<String, Double> perIteration = counter.perIteration();
         double total = perIteration.values().stream().mapToDouble(Double::doubleValue).sum();
+        counter.perPhase().forEach((phase, ops) -> System.out.printf("  %-20s %6.1f  %s%n", phase,
+                ops.values().stream().mapToDouble(Double::doubleValue).sum(), ops));
         perIteration.forEach((op, n) -> System.out.printf("  %-40s %6.1f%n", op, n));
         System.out.printf("MLP: %.1f engine operators per iteration%n", total);
         // 3 dense layers in each of G's pass, D's passes on real, fake and G(z) (12); their backwards in D's
@@ -32,7 +34,8 @@ class OperatorCountTest {
         // 2-D samples need no reshape into and out of the dense layers (it was 6 operators an iteration)
         assertFalse(perIteration.containsKey("_np_reshape"), perIteration.toString());
         assertFalse(perIteration.containsKey("_backward_reshape"), perIteration.toString());
-        // 168 before the reshapes went (2026-11-30), 81 of them DeleteVariable: the freeing of one array
+        // 164 before the reshapes went (2026-11-30), 79 of them DeleteVariable (the freeing of one array); 152 after
         assertTrue(total < 160, total + " operators: " + perIteration);
+        assertEquals(PhaseProfile.PHASES.length, counter.perPhase().size(), "every phase runs operators");
     }
 }
