@@ -7,22 +7,25 @@
 # suite >= 1.6x faster. Run it on an otherwise idle machine; it uses the launcher's threading environment
 # (OMP_WAIT_POLICY=PASSIVE unless set: run it with OMP_WAIT_POLICY=ACTIVE to see the spinning default).
 #
-#   benchmarks/perf/concurrency.sh [--steps 3000] [--threads T] [--no-suite] [--out concurrency.md]
+#   benchmarks/perf/concurrency.sh [--steps 3000] [--threads T] [--no-suite] [--suite-steps N] [--out concurrency.md]
+# --suite-steps N trains every suite member N steps instead of the short suite's 1,000 (a quick check).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-steps=3000 suite=1 out=concurrency.md
+steps=3000 suite=1 out=concurrency.md suite_steps=0
 threads="${OMP_NUM_THREADS:-$(nproc)}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --steps) steps="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     --no-suite) suite=0; shift ;;
+    --suite-steps) suite_steps="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "concurrency.sh: unknown argument '$1'; accepted: --steps N, --threads T, --no-suite, --out FILE" >&2; exit 2 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "concurrency.sh: unknown argument '$1'; accepted: --steps N, --threads T, --no-suite, --suite-steps N, --out FILE" >&2; exit 2 ;;
   esac
 done
 [[ "$steps" =~ ^[1-9][0-9]*$ ]] || { echo "concurrency.sh: --steps must be a positive integer, got '$steps'" >&2; exit 2; }
+[[ "$suite_steps" =~ ^[0-9]+$ ]] || { echo "concurrency.sh: --suite-steps must be a whole number, got '$suite_steps'" >&2; exit 2; }
 [[ "$threads" =~ ^[1-9][0-9]*$ ]] || { echo "concurrency.sh: --threads must be a positive integer, got '$threads'" >&2; exit 2; }
 [[ -f "$root/gan-cli/target/gan-cli.jar" ]] || { echo "concurrency.sh: build first: mvn -q -DskipTests package (in $root)" >&2; exit 2; }
 export OMP_NUM_THREADS="$threads"
@@ -53,12 +56,14 @@ printf '  two at once:     %8.1f and %.1f steps/s = %.0f %% and %.0f %% of solo 
 
 suite_line=""
 if ((suite)); then
-  echo "mixtures suite (benchmarks/mixtures.yaml, short)"
+  suite_set=()
+  if ((suite_steps > 0)); then suite_set=(--set trainer.steps="$suite_steps" --set eval.every="$suite_steps"); fi
+  echo "mixtures suite (benchmarks/mixtures.yaml, short${suite_set[*]:+, ${suite_set[*]}})"
   t0="$(now)"
-  "$gan" bench "$root/benchmarks/mixtures.yaml" --parallel 2 --threads 1 --out "$work/bench-2x1" >"$work/bench-2x1.log" 2>&1 \
+  "$gan" bench "$root/benchmarks/mixtures.yaml" --parallel 2 --threads 1 ${suite_set[@]+"${suite_set[@]}"} --out "$work/bench-2x1" >"$work/bench-2x1.log" 2>&1 \
     || { echo "concurrency.sh: the two-worker suite failed:" >&2; tail -5 "$work/bench-2x1.log" >&2; exit 1; }
   t1="$(now)"
-  "$gan" bench "$root/benchmarks/mixtures.yaml" --parallel 1 --threads 2 --out "$work/bench-1x2" >"$work/bench-1x2.log" 2>&1 \
+  "$gan" bench "$root/benchmarks/mixtures.yaml" --parallel 1 --threads 2 ${suite_set[@]+"${suite_set[@]}"} --out "$work/bench-1x2" >"$work/bench-1x2.log" 2>&1 \
     || { echo "concurrency.sh: the one-worker suite failed:" >&2; tail -5 "$work/bench-1x2.log" >&2; exit 1; }
   t2="$(now)"
   two="$(python3 -c "print($t1 - $t0)")"; one="$(python3 -c "print($t2 - $t1)")"
