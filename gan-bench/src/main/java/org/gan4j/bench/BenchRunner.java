@@ -50,6 +50,17 @@ public final class BenchRunner {
         return Math.max(1, cores / Math.max(1, parallel));
     }
 
+    /**
+     * The threading environment of a worker: {@code OMP_NUM_THREADS = threads}, and OpenMP threads that sleep
+     * rather than spin when idle ({@code OMP_WAIT_POLICY=PASSIVE}, unless the caller's environment sets it):
+     * spinning workers on shared cores slow each other down about tenfold. MXNet's and libtorch's builds load
+     * GNU libgomp, which reads OMP_WAIT_POLICY (as Intel's runtime does).
+     */
+    public static void workerThreading(java.util.Map<String, String> environment, int threads) {
+        environment.put("OMP_NUM_THREADS", Integer.toString(threads));
+        environment.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+    }
+
     /** Where a member's run lives. */
     public Path runDir(Member member) {
         return outDir.resolve("runs").resolve(member.id());

@@ -78,7 +78,7 @@ public final class LocalProcessExecutor implements MemberExecutor {
             Files.createDirectories(task.logFile().getParent());
             Files.createDirectories(task.runDir().getParent());
             ProcessBuilder pb = new ProcessBuilder(workerCommand.command(task.member(), task.runDir()));
-            pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+            BenchRunner.workerThreading(pb.environment(), threads);
             pb.redirectErrorStream(true);
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(task.logFile().toFile()));
             Process p = pb.start();

@@ -199,7 +199,7 @@ public final class MlpArchitecture extends ClassConditionOptions {
                 return new NDList(ClassConditioning.appendOneHot(flat, x.get(1), classes));
             }, "flatten-with-one-hot"));
         } else {
-            d.add(new LambdaBlock(x -> new NDList(x.head().reshape(x.head().getShape().get(0), -1)), "flatten"));
+            d.add(new LambdaBlock(x -> new NDList(flatten(x.head())), "flatten"));
         }
         ActivationKind act = discriminatorActivation != null ? discriminatorActivation : activation;
         List<Integer> widths = discriminatorHidden != null ? discriminatorHidden : hidden;
@@ -266,8 +266,19 @@ public final class MlpArchitecture extends ClassConditionOptions {
         return count + in * outputs + outputs;
     }
 
+    /*
+     * The reshapes below are skipped when the array has the shape already (2-D samples): a reshape is an
+     * engine operator of its own, with its backward, and the MLP's iteration is bound by per-operator cost.
+     */
+
     private static NDList reshapeToSamples(NDList x, Shape sampleShape) {
         NDArray flat = x.head();
-        return new NDList(flat.reshape(new Shape(flat.getShape().get(0)).addAll(sampleShape)));
+        Shape target = new Shape(flat.getShape().get(0)).addAll(sampleShape);
+        return new NDList(flat.getShape().equals(target) ? flat : flat.reshape(target));
+    }
+
+    /** (n, ...) as (n, features). */
+    private static NDArray flatten(NDArray x) {
+        return x.getShape().dimension() == 2 ? x : x.reshape(x.getShape().get(0), -1);
     }
 }

@@ -19,6 +19,8 @@ import org.gan4j.core.config.ConfigLoader;
 import org.gan4j.core.config.ExperimentConfig;
 import org.gan4j.api.optim.ParameterOptimizer;
 import org.gan4j.core.train.GanNetworks;
+import org.gan4j.core.train.GanTrainer;
+import org.gan4j.core.train.StepPhaseObserver;
 import org.gan4j.core.train.TrainingPlan;
 
 /**
@@ -201,6 +203,20 @@ public final class PerfBenchmark {
 
     /** Median milliseconds of each phase of one training iteration of a shape, see {@link PhaseProfile}. */
     public java.util.Map<String, Double> phases(StandardShape shape, int repeats) throws IOException {
+        return withPlan(shape, StepPhaseObserver.NONE, (plan, manager) -> PhaseProfile.profile(plan, manager, 10, repeats));
+    }
+
+    /**
+     * Trains a shape {@code iterations} iterations through the real trainer (no metrics, no logging), with
+     * {@code observer} watching every phase: an instrument counting the engine's work per iteration.
+     */
+    public void observe(StandardShape shape, StepPhaseObserver observer, int iterations) throws IOException {
+        withPlan(shape, observer, (plan, manager) -> new GanTrainer(plan).train(manager, 0, iterations, -1));
+    }
+
+    /** Builds the shape's networks, data, optimizers and training plan, and hands the plan to {@code use}. */
+    private <T> T withPlan(StandardShape shape, StepPhaseObserver observer,
+            java.util.function.BiFunction<TrainingPlan, NDManager, T> use) throws IOException {
         Path config = workDir.resolve(shape.resource);
         try (InputStream in = PerfBenchmark.class.getResourceAsStream(shape.resource)) {
             Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -218,8 +234,8 @@ public final class PerfBenchmark {
                         .optimizers(g, d).batchSize(c.getTrainer().getBatchSize())
                         .discriminatorSteps(c.getTrainer().getDiscriminatorSteps())
                         .reuseFake(c.getTrainer().isReuseFake()).logEvery(Integer.MAX_VALUE).runDir(workDir)
-                        .build();
-                return PhaseProfile.profile(plan, manager, 10, repeats);
+                        .phases(observer).build();
+                return use.apply(plan, manager);
             }
         }
     }

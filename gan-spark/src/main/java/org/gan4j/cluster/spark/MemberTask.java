@@ -42,7 +42,7 @@ final class MemberTask implements Function<MemberSpec, MemberOutcome> {
             Files.writeString(log, "== attempt " + attempt + " on " + where + "\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             ProcessBuilder pb = new ProcessBuilder(command(spec, runDir));
-            pb.environment().put("OMP_NUM_THREADS", Integer.toString(spec.threads()));
+            org.gan4j.bench.BenchRunner.workerThreading(pb.environment(), spec.threads());
             pb.redirectErrorStream(true);
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process p = pb.start();
