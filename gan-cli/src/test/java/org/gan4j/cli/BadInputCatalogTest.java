@@ -1396,7 +1396,7 @@ class BadInputCatalogTest {
     @Test
     void lossPlacedAsARegularizer() throws Exception {
         validate(TINY + "regularizers: [{type: wasserstein}]\n", 2, file() + ":8:",
-                "regularizers[0].type: unknown type 'wasserstein'; registered: [dragan, gradient-penalty, lecam, r1, r2]; "
+                "regularizers[0].type: unknown type 'wasserstein'; registered: [consistency, dragan, gradient-penalty, lecam, r1, r2]; "
                         + "'wasserstein' is an AdversarialLoss: it goes under loss:");
     }
 
