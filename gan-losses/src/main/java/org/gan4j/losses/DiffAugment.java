@@ -69,7 +69,8 @@ public final class DiffAugment implements Augmentation {
         x = x.add(brightness);
         NDArray channelMean = x.mean(new int[] {1}, true);
         x = x.sub(channelMean).mul(saturation).add(channelMean);
-        NDArray imageMean = x.mean(new int[] {1, 2, 3}, true);
+        // over the flattened image: DJL's PyTorch engine reduces over one axis at a time
+        NDArray imageMean = x.reshape(x.getShape().get(0), -1).mean(new int[] {1}, true).reshape(-1, 1, 1, 1);
         return x.sub(imageMean).mul(contrast).add(imageMean);
     }
 

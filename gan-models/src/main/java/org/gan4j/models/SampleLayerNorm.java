@@ -31,13 +31,9 @@ public final class SampleLayerNorm extends AbstractBlock {
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         Shape shape = x.getShape();
-        int[] featureAxes = new int[shape.dimension() - 1];
-        for (int i = 0; i < featureAxes.length; i++) {
-            featureAxes[i] = i + 1;
-        }
-        NDArray mean = x.mean(featureAxes, true);
+        NDArray mean = perSampleMean(x);
         NDArray centred = x.sub(mean);
-        NDArray normalised = centred.div(centred.square().mean(featureAxes, true).add(EPSILON).sqrt());
+        NDArray normalised = centred.div(perSampleMean(centred.square()).add(EPSILON).sqrt());
         Shape perChannel = channelShape(shape);
         NDArray g = inScope(parameterStore.getValue(gamma, x.getDevice(), training).reshape(perChannel), x);
         NDArray b = inScope(parameterStore.getValue(beta, x.getDevice(), training).reshape(perChannel), x);
@@ -67,5 +63,17 @@ public final class SampleLayerNorm extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {inputShapes[0]};
+    }
+
+    /**
+     * The mean over every axis but the batch axis, kept as (n, 1, ..., 1): taken over the flattened sample
+     * because DJL's PyTorch engine reduces over one axis at a time.
+     */
+    static NDArray perSampleMean(NDArray a) {
+        Shape shape = a.getShape();
+        long[] kept = new long[shape.dimension()];
+        java.util.Arrays.fill(kept, 1);
+        kept[0] = shape.get(0);
+        return a.reshape(shape.get(0), -1).mean(new int[] {1}, true).reshape(new Shape(kept));
     }
 }
