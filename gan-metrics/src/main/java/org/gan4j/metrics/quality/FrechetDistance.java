@@ -1,8 +1,8 @@
 package org.gan4j.metrics.quality;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * The Fréchet (2-Wasserstein) distance between two Gaussians fitted to feature sets (Heusel et al. 2017):
@@ -93,27 +93,38 @@ public final class FrechetDistance {
         RealMatrix s2 = new Array2DRowRealMatrix(cov2);
         RealMatrix root1 = sqrtSymmetric(s1);
         RealMatrix m = symmetrised(root1.multiply(s2).multiply(root1));
-        double[] eigenvalues = new EigenDecomposition(m).getRealEigenvalues();
         double traceRoot = 0;
-        for (double lambda : eigenvalues) {
-            traceRoot += Math.sqrt(Math.max(lambda, 0));
+        for (double lambda : psdEigenvalues(m)) {
+            traceRoot += Math.sqrt(lambda);
         }
         return Math.max(0, meanTerm + trace - 2 * traceRoot);
     }
 
-    /** The symmetric PSD square root V·diag(√max(λ, 0))·Vᵀ of a symmetric matrix. */
+    /**
+     * The symmetric PSD square root U·diag(√σ)·Uᵀ of a symmetric positive semi-definite matrix, from its singular
+     * value decomposition (for such a matrix the singular values are the eigenvalues and U = V).
+     *
+     * <p>Why not {@code EigenDecomposition}: commons-math's symmetric eigensolver gives up ("convergence failed")
+     * on rank-deficient covariances with tiny entries, which is what the features of a collapsed generator (one
+     * class of a conditional G, mostly identical samples) produce; the SVD converges on them.
+     */
     static RealMatrix sqrtSymmetric(RealMatrix a) {
-        EigenDecomposition eig = new EigenDecomposition(symmetrised(a));
-        RealMatrix v = eig.getV();
-        double[] lambda = eig.getRealEigenvalues();
-        int d = lambda.length;
-        double[][] scaled = new double[d][d]; // V·diag(√λ)
+        SingularValueDecomposition svd = new SingularValueDecomposition(symmetrised(a));
+        RealMatrix u = svd.getU();
+        double[] sigma = svd.getSingularValues();
+        int d = sigma.length;
+        double[][] scaled = new double[d][d]; // U·diag(√σ)
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
-                scaled[i][j] = v.getEntry(i, j) * Math.sqrt(Math.max(lambda[j], 0));
+                scaled[i][j] = u.getEntry(i, j) * Math.sqrt(sigma[j]);
             }
         }
-        return new Array2DRowRealMatrix(scaled, false).multiply(v.transpose());
+        return new Array2DRowRealMatrix(scaled, false).multiply(u.transpose());
+    }
+
+    /** The eigenvalues of a symmetric PSD matrix (its singular values; rounding-level negatives come out as |λ|). */
+    static double[] psdEigenvalues(RealMatrix symmetricPsd) {
+        return new SingularValueDecomposition(symmetricPsd).getSingularValues();
     }
 
     private static RealMatrix symmetrised(RealMatrix a) {
