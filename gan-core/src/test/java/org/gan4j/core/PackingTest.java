@@ -125,4 +125,28 @@ class PackingTest {
         assertTrue(!wholeLog.without("sec_per_step").equals(
                 CsvTable.read(dir.resolve("unpacked/metrics.csv")).without("sec_per_step")));
     }
+
+    /** A metric that reads D per sample without saying so is stopped when it asks, with a line naming packing. */
+    @Test
+    void anUndeclaredPerSampleMetricIsRefusedWhenItAsksAPackedD() throws Exception {
+        Path file = Experiments.write(dir, "exp.yaml", """
+                seed: 1
+                data: {type: ring}
+                model: {type: mlp, hidden: [8]}
+                loss: {type: non-saturating}
+                trainer: {steps: 2, batch_size: 8, packing: 2, log_every: 1}
+                eval: {metrics: [{type: mean-logit}]}
+                output: {plots: false}
+                """);
+        Throwable thrown = assertThrows(RuntimeException.class, () -> Experiments.run(file, dir.resolve("run")));
+        String messages = "";
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            messages += t.getMessage() + " | ";
+        }
+        assertTrue(messages.contains("reads D's logits of single samples, but D judges packs of 2 (trainer.packing)"),
+                messages);
+        // unpacked, the same metric runs
+        assertTrue(Experiments.run(file, dir.resolve("unpacked"), "trainer.packing=1").summary().finalMetrics()
+                .containsKey("mean_logit"));
+    }
 }

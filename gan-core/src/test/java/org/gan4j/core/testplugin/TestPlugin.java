@@ -14,5 +14,6 @@ public final class TestPlugin extends GanPlugin {
                 "gamma/2 E|grad_x D(x)|^2 on reals: needs the engine's input gradient");
         register(org.gan4j.api.model.Architecture.class, "pack-recording", PackRecordingArchitecture.class,
                 "1-D samples; D records every input it judges");
+        register(Metric.class, "mean-logit", MeanLogitMetric.class, "D's mean logit on generated samples");
     }
 }
