@@ -213,5 +213,8 @@ class SuiteLoaderTest {
         List<Member> losses = loader.expand(benchmarks.resolve("losses.yaml"), List.of());
         assertTrue(losses.size() >= 2 * 2 * 3, "two bases x at least two losses x three seeds");
         assertEquals(0, losses.size() % 6);
+        List<Member> pacgan = loader.expand(benchmarks.resolve("pacgan-table1.yaml"), List.of());
+        assertEquals(2 * 4 * 3, pacgan.size(), "ring and grid x packing 1-4 x three seeds");
+        assertEquals(8, pacgan.stream().map(Member::variant).distinct().count());
     }
 }

@@ -37,14 +37,21 @@ final class PluginsCommand implements Callable<Integer> {
                 System.out.printf("  %-16s the default for a left-out %s section, with %s%n", "",
                         kind, new java.util.TreeMap<>(declared.settings()));
             }
-            List<VariantDocs.Key> keys = VariantDocs.keys(mapper, v);
-            for (VariantDocs.Key k : keys) {
-                String def = k.defaultValue().isEmpty() ? "" : " = " + k.defaultValue();
-                System.out.printf("      %-24s %-10s%s%s%n", k.name(), k.type(), def,
-                        k.description().isEmpty() ? "" : "   # " + k.description());
-            }
+            printKeys(VariantDocs.keys(mapper, v));
         }
+        // The trainer's own keys (packing, generator_ema, schedules, ...) belong to core, not to a variant.
+        System.out.println();
+        System.out.println("trainer: (the core section's keys)");
+        printKeys(VariantDocs.keys(mapper, org.gan4j.core.config.TrainerConfig.class));
         return 0;
+    }
+
+    private static void printKeys(List<VariantDocs.Key> keys) {
+        for (VariantDocs.Key k : keys) {
+            String def = k.defaultValue().isEmpty() ? "" : " = " + k.defaultValue();
+            System.out.printf("      %-24s %-10s%s%s%n", k.name(), k.type(), def,
+                    k.description().isEmpty() ? "" : "   # " + k.description());
+        }
     }
 
     /** A built-in module's jar name, or its name when it runs from a build folder (module/target/classes). */

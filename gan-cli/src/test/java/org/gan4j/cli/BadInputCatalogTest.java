@@ -1409,4 +1409,54 @@ class BadInputCatalogTest {
                             + " which the mxnet engine does not provide; set engine: pytorch");
         }
     }
+    // ---- PacGAN packing (trainer.packing)
+
+    /** TINY packed by {@code m}: the trainer line with packing and any further trainer keys. */
+    private static String packed(int m, String moreTrainerKeys) {
+        return TINY.replace("log_every: 5}", "log_every: 5, packing: " + m + moreTrainerKeys + "}");
+    }
+
+    @Test
+    void packingBelowOne() throws Exception {
+        validate(packed(0, ""), 2, file() + ":5:", "trainer.packing: must be a positive integer, got 0");
+    }
+
+    @Test
+    void unknownPackingBatch() throws Exception {
+        validate(packed(2, ", packing_batch: pairs"), 2, file() + ":5:",
+                "trainer.packing_batch: 'pairs' is not accepted; expected packs or samples");
+    }
+
+    @Test
+    void packedBatchNotAMultipleOfThePacking() throws Exception {
+        validate(packed(3, ", packing_batch: samples"), 2, file() + ":5:",
+                "trainer.batch_size: 16 is not a multiple of trainer.packing 3 (packing_batch: samples splits the "
+                        + "batch into packs of m); use a multiple of 3 or packing_batch: packs");
+    }
+
+    @Test
+    void packingWithAConditionalTask() throws Exception {
+        validate(packed(2, "").replace("data: {type: ring}", "data: {type: idx, split: test}")
+                        + "task: {type: class-conditional}\n", 2, file() + ":8:",
+                "task: trainer.packing is 2, but packing applies to unconditional runs only (a pack has no one "
+                        + "condition); remove task: or set trainer.packing: 1");
+    }
+
+    @Test
+    void packingWithAMetricThatJudgesSingleSamples() throws Exception {
+        validate(packed(2, "").replace("eval: {samples: 50}", "eval: {samples: 50, metrics: [{type: saturation}]}"),
+                2, file() + ":6:", "eval.metrics[0]: metric 'saturation' evaluates D on single samples, which a "
+                        + "packed D (trainer.packing is 2) never judges; remove the metric or set trainer.packing: 1");
+        validate(packed(4, "").replace("data: {type: ring}", "data: {type: gaussian}").replace("eval: {samples: 50}",
+                "eval: {samples: 50, metrics: [{type: mixture-quality}, {type: optimal-discriminator}]}"), 2,
+                "eval.metrics[1]: metric 'optimal-discriminator' evaluates D on single samples");
+    }
+
+    @Test
+    void packingWithAnInputGradientPenalty() throws Exception {
+        validate("engine: pytorch\n" + packed(2, "") + "regularizers: [{type: r1}]\n", 2, file() + ":9:",
+                "regularizers[0]: regularizer 'r1' penalises the input gradient of D per sample, which a packed D "
+                        + "(trainer.packing is 2) only has per pack; remove it or set trainer.packing: 1 (lecam and "
+                        + "consistency work with packing)");
+    }
 }

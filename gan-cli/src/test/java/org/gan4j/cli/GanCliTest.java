@@ -169,5 +169,6 @@ class GanCliTest {
         String text = out.toString();
         assertTrue(text.contains("minimax") && text.contains("ring") && text.contains("mlp"), text);
         assertTrue(text.contains("batch") || text.contains("radius"), text);
+        assertTrue(text.matches("(?s).*trainer: \\(the core section's keys\\).*\\n {6}packing +int += 1 .*"), text);
     }
 }

@@ -55,10 +55,14 @@ final class RunAssembler {
         return notFound ? "; relative paths resolve against " + origin.dataBase() + ", " + origin.why() : "";
     }
 
-    /** What the networks must fit: the data's shape, or what the conditional task makes of it. */
+    /**
+     * What the networks must fit: the data's shape (D's input packed by trainer.packing), or what the conditional
+     * task makes of it.
+     */
     static ModelSpec modelSpec(ExperimentConfig config, SampleSource data) {
         if (config.getTask() == null) {
-            return ModelSpec.of(data.sampleShape(), config.getLatent().getDim());
+            return ModelSpec.of(data.sampleShape(), config.getLatent().getDim())
+                    .withPacking(config.getTrainer().getPacking());
         }
         try {
             return config.getTask().modelSpec(data.sampleShape(), data.numClasses(), config.getLatent().getDim());
@@ -68,8 +72,11 @@ final class RunAssembler {
     }
 
     static void checkBatchFits(TrainerConfig trainer, SampleSource data) {
-        if (data.size() > 0 && trainer.getBatchSize() > data.size()) {
+        if (data.size() > 0 && trainer.samplesPerBatch() > data.size()) {
             throw new RunException("trainer.batch_size " + trainer.getBatchSize()
+                    + (trainer.samplesPerBatch() != trainer.getBatchSize()
+                            ? " (" + trainer.samplesPerBatch() + " samples: packs of trainer.packing "
+                                    + trainer.getPacking() + ")" : "")
                     + " is larger than the data set (" + data.size() + " samples)");
         }
     }
@@ -132,7 +139,7 @@ final class RunAssembler {
                 .data(data).latent(config.getLatent()).task(config.getTask()).seed(config.getSeed())
                 .loss(config.getLoss()).regularizers(withArchitectureTerms(config, networks))
                 .optimizers(gOpt, dOpt)
-                .batchSize(trainer.getBatchSize()).discriminatorSteps(trainer.getDiscriminatorSteps())
+                .batchSize(trainer.samplesPerBatch()).discriminatorSteps(trainer.getDiscriminatorSteps())
                 .trainGenerator(trainer.isTrainGenerator()).generatorStart(trainer.getGeneratorStart())
                 .reuseFake(trainer.isReuseFake()).logEvery(trainer.getLogEvery())
                 .evalEvery(config.getEval().getEvery())

@@ -79,7 +79,8 @@ public final class Sampler {
         }
         Shape shape = new Shape(facts.sampleShape());
         checkOutputHolds(n, shape);
-        ModelSpec spec = ModelSpec.of(shape, config.getLatent().getDim());
+        // D is restored with the networks, so it is built for the packs it was trained on
+        ModelSpec spec = ModelSpec.of(shape, config.getLatent().getDim()).withPacking(config.getTrainer().getPacking());
         CheckpointStore store = run.checkpoints();
         try (NDManager root = NDManager.newBaseManager(djlEngine);
                 GanNetworks nets = GanNetworks.create(config.getModel(), spec, root)) {

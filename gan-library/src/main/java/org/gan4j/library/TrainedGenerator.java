@@ -117,7 +117,8 @@ public final class TrainedGenerator implements AutoCloseable {
         RunFacts facts = run.readFacts();
         ModelSpec spec = new ModelSpec(new Shape(facts.sampleShape()), facts.latentDim(),
                 facts.numClasses() == null ? 0 : facts.numClasses(),
-                facts.conditionShape() == null ? null : new Shape(facts.conditionShape()));
+                facts.conditionShape() == null ? null : new Shape(facts.conditionShape()),
+                config.getTrainer().getPacking()); // D is restored too: built for the packs it was trained on
         NDManager root = NDManager.newBaseManager();
         try {
             GanNetworks nets = GanNetworks.create(config.getModel(), spec, root);

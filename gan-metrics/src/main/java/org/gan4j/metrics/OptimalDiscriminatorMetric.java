@@ -52,6 +52,12 @@ public final class OptimalDiscriminatorMetric implements Metric {
     @JsonPropertyDescription("text put before every result name (lower_snake_case)")
     private String prefix = "";
 
+    /** D's logit of each single sample is what this metric measures: a packed D has none. */
+    @Override
+    public boolean judgesSingleSamples() {
+        return true;
+    }
+
     @Override
     public Map<String, Double> evaluate(EvalContext context) throws IOException {
         GaussianMixture data = context.data().knownMixture().filter(m -> m.dimension() == 1)

@@ -42,6 +42,12 @@ public final class SaturationMetric implements Metric {
 
     private final List<double[]> history = new ArrayList<>(); // {step, gen_mean}
 
+    /** D's logit of each single sample is what this metric measures: a packed D has none. */
+    @Override
+    public boolean judgesSingleSamples() {
+        return true;
+    }
+
     @Override
     public Map<String, Double> evaluate(EvalContext context) throws IOException {
         float[] x = context.generate(samples).toFloatArray();

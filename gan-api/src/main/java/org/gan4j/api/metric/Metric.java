@@ -33,6 +33,15 @@ public interface Metric extends AutoCloseable {
      */
     Map<String, Double> evaluate(EvalContext context) throws IOException;
 
+    /**
+     * Whether this metric reads D's logits of single samples ({@link EvalContext#discriminatorLogits}). A packed
+     * D (PacGAN's {@code trainer.packing} above 1) judges packs of samples, never one alone, so the framework
+     * refuses such a metric in a packed run when the config is loaded. False by default.
+     */
+    default boolean judgesSingleSamples() {
+        return false;
+    }
+
     /** Frees what the metric keeps between evaluations; called once per session, also after a failure. */
     @Override
     default void close() {}

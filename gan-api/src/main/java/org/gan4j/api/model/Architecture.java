@@ -13,7 +13,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * shape (batch, 1), or one per patch, (batch, P); losses average over all of them. D may return further
  * arrays after the logits (an auxiliary classifier's class logits), which only the architecture's own
  * {@link #lossTerms} read (through {@code LossContext.realOutputs()/fakeOutputs()}). Blocks are returned
- * uninitialised.
+ * uninitialised. With {@link ModelSpec#packing()} m above 1 (PacGAN) D is initialised for, and given, packs of
+ * shape (batch, {@link ModelSpec#discriminatorInputShape()}...): m samples joined along their first axis, so a
+ * D whose first layer infers its input size (dense, convolution) needs no change; G is unchanged.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface Architecture {

@@ -118,6 +118,7 @@ public final class ConfigLoader {
                 org.gan4j.api.optim.OptimizerSpec.class, sources);
         EngineChoice.check(config, sources);
         validateTogether(config, sources);
+        PackingCheck.check(config, tree, sources);
         MemoryFit.check(config, sources, MemoryFit.Limits.current());
         return config;
     }

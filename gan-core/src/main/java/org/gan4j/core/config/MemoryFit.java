@@ -54,7 +54,9 @@ final class MemoryFit {
                             + "has " + bytes(limits.machineBytes()) + " of memory, " + bytes(limits.nativeBytes())
                             + " of it outside the JVM heap; use smaller layers");
         }
-        int batch = config.getTrainer().getBatchSize();
+        TrainerConfig trainer = config.getTrainer(); // a batch of packs (PacGAN) draws batch_size·m samples
+        long batch = (long) trainer.getBatchSize()
+                * (trainer.getPackingBatch() == TrainerConfig.PackingBatch.PACKS ? trainer.getPacking() : 1);
         double sampleValues = assumed.size();
         double heapBatch = (double) batch * sampleValues * FLOAT_BYTES;
         String where = sources.locateSection(com.fasterxml.jackson.core.JsonPointer.compile("/trainer/batch_size"));

@@ -25,9 +25,14 @@ public final class VariantDocs {
 
     /** The keys of {@code variant}'s section (besides {@code type}), in declaration order. */
     public static List<Key> keys(ObjectMapper mapper, Variant variant) {
-        JavaType type = mapper.constructType(variant.implementation());
+        return keys(mapper, variant.implementation());
+    }
+
+    /** The keys of a config section bound to {@code section} (a core section such as the trainer's), in order. */
+    public static List<Key> keys(ObjectMapper mapper, Class<?> section) {
+        JavaType type = mapper.constructType(section);
         BeanDescription bean = mapper.getDeserializationConfig().introspect(type);
-        JsonNode defaults = defaults(mapper, variant.implementation());
+        JsonNode defaults = defaults(mapper, section);
         List<Key> keys = new ArrayList<>();
         for (BeanPropertyDefinition p : bean.findProperties()) {
             if (!p.couldDeserialize()) {

@@ -67,7 +67,7 @@ public final class GanNetworks implements AutoCloseable {
             Block g = architecture.generator(spec);
             Block d = architecture.discriminator(spec);
             Shape z = new Shape(1, spec.latentDim());
-            Shape x = new Shape(1).addAll(spec.sampleShape());
+            Shape x = new Shape(1).addAll(spec.discriminatorInputShape()); // one pack of m samples when packed
             Shape condition = conditionShape(spec);
             if (condition == null) {
                 g.initialize(manager, DataType.FLOAT32, z);
@@ -101,7 +101,7 @@ public final class GanNetworks implements AutoCloseable {
         return generator.forward(store, inputs(z, condition), training).head();
     }
 
-    /** D's logits for {@code x}, shape (n, 1), or (n, P) for a patch discriminator. */
+    /** D's logits for {@code x}, shape (n, 1), or (n, P) for a patch discriminator; (n/m, 1) packed by m. */
     public NDArray discriminate(NDArray x, boolean training) {
         return discriminate(x, null, training);
     }
@@ -111,9 +111,14 @@ public final class GanNetworks implements AutoCloseable {
         return discriminateAll(x, condition, training).head();
     }
 
-    /** Everything D returns for {@code x}: the logits first, then any auxiliary outputs of its architecture. */
+    /**
+     * Everything D returns for {@code x}: the logits first, then any auxiliary outputs of its architecture. With
+     * packing m ({@link ModelSpec#packing()}) the n samples of {@code x} are judged as n/m packs
+     * ({@link SamplePacking}): every call of D in training passes here, so real and generated batches are packed
+     * alike and never with each other.
+     */
     public NDList discriminateAll(NDArray x, NDArray condition, boolean training) {
-        return discriminator.forward(store, inputs(x, condition), training);
+        return discriminator.forward(store, inputs(SamplePacking.pack(x, spec.packing()), condition), training);
     }
 
     private static NDList inputs(NDArray first, NDArray condition) {

@@ -73,6 +73,10 @@ final class TrainerEvalContext implements EvalContext {
             throw new IllegalStateException("this metric reads D's logits without a condition, which a conditional "
                     + "run's discriminator needs; use a metric that works on conditional runs");
         }
+        if (networks.spec().packing() > 1) { // a metric that did not declare judgesSingleSamples()
+            throw new IllegalStateException("this metric reads D's logits of single samples, but D judges packs of "
+                    + networks.spec().packing() + " (trainer.packing); set trainer.packing: 1 or remove the metric");
+        }
         return networks.discriminate(samples, false);
     }
 
