@@ -1409,4 +1409,11 @@ class BadInputCatalogTest {
                             + " which the mxnet engine does not provide; set engine: pytorch");
         }
     }
+
+    @Test
+    void unknownClassifierFdRealFrom() throws Exception {
+        validate(TINY.replace("eval: {samples: 50}",
+                "eval: {samples: 50, metrics: [{type: classifier-fd, real_from: all}]}"), 2,
+                file() + ":6:", "eval.metrics[0].real_from: 'all' is not accepted; expected one of [run, train_data]");
+    }
 }
