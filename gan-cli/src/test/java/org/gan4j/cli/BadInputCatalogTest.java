@@ -1416,4 +1416,11 @@ class BadInputCatalogTest {
                 "eval: {samples: 50, metrics: [{type: classifier-fd, real_from: all}]}"), 2,
                 file() + ":6:", "eval.metrics[0].real_from: 'all' is not accepted; expected one of [run, train_data]");
     }
+
+    @Test
+    void discriminatorOverfitWithoutHeldOut() throws Exception {
+        validate(TINY.replace("eval: {samples: 50}", "eval: {samples: 50, metrics: [{type: discriminator-overfit}]}"), 2,
+                file() + ":6:", "eval.metrics[0]: held_out: required; a data section with type: holding real images the "
+                        + "run does not train on (e.g. {type: idx, split: test} for a run on a few of them)");
+    }
 }
