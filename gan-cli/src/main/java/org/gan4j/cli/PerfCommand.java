@@ -40,7 +40,9 @@ final class PerfCommand implements Callable<Integer> {
     boolean soak;
 
     @Option(names = "--soak-penalty", description = "instead of steps/s: train the MLP ring as WGAN-GP on the PyTorch "
-            + "engine and compare RSS at step 500 and at the end (the create_graph backward's memory); alone in its process")
+            + "engine (it selects that engine) and compare RSS at step 500 and at the end, with RSS every 500 steps and, "
+            + "for more than 3,000 steps, the growth from 500 to 3,000 and from 3,000 to the end (the create_graph "
+            + "backward's memory); alone in its process; bin/gan runs it with a pre-touched 256 MiB heap")
     boolean soakPenalty;
 
     @Option(names = "--soak-steps", defaultValue = "3000", description = "generator steps of --soak-penalty (default ${DEFAULT-VALUE})")
