@@ -1423,4 +1423,10 @@ class BadInputCatalogTest {
                 file() + ":6:", "eval.metrics[0]: held_out: required; a data section with type: holding real images the "
                         + "run does not train on (e.g. {type: idx, split: test} for a run on a few of them)");
     }
+
+    @Test
+    void soakPenaltyOnAnotherEngine() {
+        assertOneMessage(gan("perf", "--soak-penalty", "--engine", "mxnet"), 2, "gan: perf: --soak-penalty runs on the "
+                + "pytorch engine (the gradient penalty needs second derivatives); drop --engine mxnet");
+    }
 }
