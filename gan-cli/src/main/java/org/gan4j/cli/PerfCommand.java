@@ -40,7 +40,9 @@ final class PerfCommand implements Callable<Integer> {
     boolean soak;
 
     @Option(names = "--soak-penalty", description = "instead of steps/s: train the MLP ring as WGAN-GP on the PyTorch "
-            + "engine and compare RSS at step 500 and at the end (the create_graph backward's memory); alone in its process")
+            + "engine (it selects that engine) and compare RSS at step 500 and at the end, with RSS every 500 steps and, "
+            + "for more than 3,000 steps, the growth from 500 to 3,000 and from 3,000 to the end (the create_graph "
+            + "backward's memory); alone in its process; bin/gan runs it with a pre-touched 256 MiB heap")
     boolean soakPenalty;
 
     @Option(names = "--soak-steps", defaultValue = "3000", description = "generator steps of --soak-penalty (default ${DEFAULT-VALUE})")
@@ -67,6 +69,13 @@ final class PerfCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "unknown shape '" + s + "'; expected mlp, dcgan28, dcgan32");
             }
+        }
+        if (soakPenalty) { // the penalty needs second derivatives: the soak is a PyTorch measurement
+            if (spec.commandLine().getParseResult().hasMatchedOption("--engine") && !"pytorch".equals(engine)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--soak-penalty runs on the "
+                        + "pytorch engine (the gradient penalty needs second derivatives); drop --engine " + engine);
+            }
+            engine = "pytorch";
         }
         if (!org.gan4j.api.engine.GanEngines.names().contains(engine)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown engine '" + engine
@@ -125,11 +134,22 @@ final class PerfCommand implements Callable<Integer> {
         }
         long early = Math.min(500, soakSteps / 2);
         PerfBenchmark.Soak s = bench.penaltySoak(early, soakSteps);
+        StringBuilder trace = new StringBuilder();
+        for (PerfBenchmark.Reading r : s.trace()) {
+            trace.append(String.format(java.util.Locale.ROOT, " %d:%.0f", r.step(), r.rssMib()));
+        }
+        System.out.println("RSS (MiB) by generator step:" + trace);
+        // the figure is step 500 -> 3,000; a longer soak also shows whether the growth levels off after
+        if (early == 500 && soakSteps > 3000 && !Double.isNaN(s.growth(500, 3000))) {
+            System.out.printf(java.util.Locale.ROOT, "WGAN-GP soak: RSS %+.1f %% from step 500 to 3000, %+.1f %% from "
+                    + "step 3000 to %d%n", 100 * s.growth(500, 3000), 100 * s.growth(3000, soakSteps), soakSteps);
+        }
         System.out.printf("WGAN-GP soak (PyTorch, MLP ring, 5 critic steps with the gradient penalty): RSS %.0f MiB at "
                 + "step %d, %.0f MiB at step %d (%+.1f %%); outside the Java heap %.0f -> %.0f MiB (%+.1f %%); "
-                + "OMP_NUM_THREADS=%s%n", s.rssEarlyMib(), s.earlyStep(), s.rssEndMib(), s.endStep(), 100 * s.growth(),
-                s.rssEarlyMib() - s.heapEarlyMib(), s.rssEndMib() - s.heapEndMib(), 100 * s.nativeGrowth(),
-                RunEnvironment.ompThreads());
+                + "OMP_NUM_THREADS=%s; MALLOC_ARENA_MAX=%s; heap pre-touched: %s%n", s.rssEarlyMib(), s.earlyStep(),
+                s.rssEndMib(), s.endStep(), 100 * s.growth(), s.rssEarlyMib() - s.heapEarlyMib(),
+                s.rssEndMib() - s.heapEndMib(), 100 * s.nativeGrowth(), RunEnvironment.ompThreads(),
+                System.getenv().getOrDefault("MALLOC_ARENA_MAX", "unset"), heapPreTouched());
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("date", LocalDate.now().toString());
@@ -138,6 +158,12 @@ final class PerfCommand implements Callable<Integer> {
         Files.writeString(json, mapper.writeValueAsString(root) + "\n");
         System.out.println("wrote " + json);
         return 0;
+    }
+
+    /** Whether the JVM runs with -XX:+AlwaysPreTouch: else heap pages become resident gradually and read as growth. */
+    private static boolean heapPreTouched() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .contains("-XX:+AlwaysPreTouch");
     }
 
     private Integer printLayers(PerfBenchmark bench, List<StandardShape> chosen) throws Exception {

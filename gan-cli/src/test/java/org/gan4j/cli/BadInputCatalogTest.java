@@ -1459,4 +1459,24 @@ class BadInputCatalogTest {
                         + "(trainer.packing is 2) only has per pack; remove it or set trainer.packing: 1 (lecam and "
                         + "consistency work with packing)");
     }
+
+    @Test
+    void unknownClassifierFdRealFrom() throws Exception {
+        validate(TINY.replace("eval: {samples: 50}",
+                "eval: {samples: 50, metrics: [{type: classifier-fd, real_from: all}]}"), 2,
+                file() + ":6:", "eval.metrics[0].real_from: 'all' is not accepted; expected one of [run, train_data]");
+    }
+
+    @Test
+    void discriminatorOverfitWithoutHeldOut() throws Exception {
+        validate(TINY.replace("eval: {samples: 50}", "eval: {samples: 50, metrics: [{type: discriminator-overfit}]}"), 2,
+                file() + ":6:", "eval.metrics[0]: held_out: required; a data section with type: holding real images the "
+                        + "run does not train on (e.g. {type: idx, split: test} for a run on a few of them)");
+    }
+
+    @Test
+    void soakPenaltyOnAnotherEngine() {
+        assertOneMessage(gan("perf", "--soak-penalty", "--engine", "mxnet"), 2, "gan: perf: --soak-penalty runs on the "
+                + "pytorch engine (the gradient penalty needs second derivatives); drop --engine mxnet");
+    }
 }

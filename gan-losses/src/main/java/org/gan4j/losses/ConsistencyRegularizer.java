@@ -52,7 +52,8 @@ public final class ConsistencyRegularizer implements Regularizer {
         NDArray fakeAugmented = FlipTranslate.apply(context.fakeSamples(), context.randomSeed() ^ 0x9E3779B97F4A7C15L);
         NDArray realGap = context.realLogits().sub(context.discriminate(realAugmented));
         NDArray fakeGap = context.fakeLogits().sub(context.discriminate(fakeAugmented));
-        return squaredNorm(realGap).mul(lambdaReal).add(squaredNorm(fakeGap).mul(lambdaFake));
+        // float scalars: a double is a float64 0-d array on PyTorch, which promotes the 0-d means to float64
+        return squaredNorm(realGap).mul((float) lambdaReal).add(squaredNorm(fakeGap).mul((float) lambdaFake));
     }
 
     /** E over the batch of ‖·‖² over each sample's outputs (one logit, or P for a patch D). */

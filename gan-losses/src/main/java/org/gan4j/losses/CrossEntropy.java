@@ -31,8 +31,9 @@ final class CrossEntropy {
         if (realLabel == 1.0) {
             return discriminatorLoss(realLogits, fakeLogits);
         }
-        NDArray realTerm = negLogD(realLogits).mul(realLabel)
-                .add(negLogOneMinusD(realLogits).mul(1.0 - realLabel));
+        // float scalars: a double would make the engine's 0-d scalar float64, and PyTorch promotes 0-d by 0-d to it
+        NDArray realTerm = negLogD(realLogits).mul((float) realLabel)
+                .add(negLogOneMinusD(realLogits).mul((float) (1.0 - realLabel)));
         return realTerm.add(negLogOneMinusD(fakeLogits));
     }
 }

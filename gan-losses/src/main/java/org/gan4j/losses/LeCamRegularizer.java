@@ -65,9 +65,10 @@ public final class LeCamRegularizer implements Regularizer, StatefulPart {
         NDArray fake = context.fakeLogits();
         anchorReal = decay * anchorReal + (1 - decay) * real.stopGradient().mean().getFloat();
         anchorFake = decay * anchorFake + (1 - decay) * fake.stopGradient().mean().getFloat();
-        return real.sub(anchorFake).square().mean()
-                .add(fake.sub(anchorReal).square().mean())
-                .mul(lambda);
+        // float scalars: a double is a float64 0-d array on PyTorch, which promotes the 0-d means to float64
+        return real.sub((float) anchorFake).square().mean()
+                .add(fake.sub((float) anchorReal).square().mean())
+                .mul((float) lambda);
     }
 
     /** α_R: the moving average of D's mean output on real samples. */

@@ -35,8 +35,9 @@ public final class LeastSquaresLoss implements AdversarialLoss {
         return halfMeanSquare(context.fakeLogits(), generatorTarget);
     }
 
+    /** Float scalars: a double is a float64 0-d array on PyTorch, which promotes the 0-d mean to float64. */
     private static NDArray halfMeanSquare(NDArray logits, double target) {
-        return logits.sub(target).square().mean().mul(0.5);
+        return logits.sub((float) target).square().mean().mul(0.5f);
     }
 
     public double getRealTarget() {

@@ -25,6 +25,8 @@ public final class MetricsPlugin extends GanPlugin {
         register(Metric.class, "classifier-fd", ClassifierFdMetric.class,
                 "images: Fréchet distance, precision/recall on a locally trained classifier's features (cached), "
                         + "with the real-vs-real baseline");
+        register(Metric.class, "discriminator-overfit", DiscriminatorOverfitMetric.class,
+                "images: D's mean output on training reals minus on held-out reals (limited-data overfitting)");
         register(Metric.class, "psnr-ssim", PsnrSsimMetric.class,
                 "conditional runs: PSNR = 10·log10(1/MSE) and SSIM (11×11 Gaussian) of outputs and baseline vs "
                         + "targets, optionally on BT.601 luma with a border crop");

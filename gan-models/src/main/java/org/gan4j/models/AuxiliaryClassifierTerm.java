@@ -50,7 +50,7 @@ final class AuxiliaryClassifierTerm implements Regularizer {
         NDArray fake = crossEntropy(context.fakeOutputs().get(1), labels, classes);
         NDArray term = target == Phase.DISCRIMINATOR
                 ? crossEntropy(context.realOutputs().get(1), labels, classes).add(fake) : fake;
-        return term.mul(weight);
+        return term.mul((float) weight); // a double is a float64 0-d array on PyTorch, promoting the 0-d term
     }
 
     /** −E[log softmax(logits)_y] over the batch. */

@@ -115,11 +115,24 @@ public final class PerfBenchmark {
      * @param rssEndMib resident set after {@code endStep} steps
      * @param heapEarlyMib committed Java heap at {@code earlyStep} (part of the RSS the JVM may grow at will)
      * @param heapEndMib committed Java heap at the end
+     * @param trace the readings at every logged step (every 500 steps, or {@code earlyStep} when smaller)
      */
     public record Soak(long earlyStep, double rssEarlyMib, long endStep, double rssEndMib, double heapEarlyMib,
-            double heapEndMib) {
+            double heapEndMib, List<Reading> trace) {
         public double growth() {
             return rssEndMib / rssEarlyMib - 1;
+        }
+
+        /** RSS growth between two logged steps of the trace, or NaN when either was not logged. */
+        public double growth(long from, long to) {
+            double a = rssAt(from);
+            double b = rssAt(to);
+            return b / a - 1;
+        }
+
+        private double rssAt(long step) {
+            return trace.stream().filter(r -> r.step() == step).mapToDouble(Reading::rssMib).findFirst()
+                    .orElse(Double.NaN);
         }
 
         /** Growth of the resident set outside the committed Java heap (native memory: MXNet, buffers). */
@@ -127,6 +140,9 @@ public final class PerfBenchmark {
             return (rssEndMib - heapEndMib) / (rssEarlyMib - heapEarlyMib) - 1;
         }
     }
+
+    /** One reading of a soak: the process's resident set and the committed Java heap after {@code step} steps. */
+    public record Reading(long step, double rssMib, double heapMib) {}
 
     /** Trains the MLP shape for {@code steps} steps, reading the process's RSS at step {@code early} and at the end. */
     public Soak soak(long early, long steps) throws IOException {
@@ -153,9 +169,11 @@ public final class PerfBenchmark {
         ConfigLoader.Loaded loaded = framework.configLoader().load(config,
                 overrides("trainer.steps=" + steps, "trainer.log_every=" + Math.min(early, 500)));
         double[] rssEarly = {-1, -1};
+        List<Reading> trace = new ArrayList<>();
         org.gan4j.api.train.TrainingListener probe = new org.gan4j.api.train.TrainingListener() {
             @Override
             public void onLog(org.gan4j.api.train.StepStats stats) {
+                trace.add(new Reading(stats.step(), MachineProbe.rssMib(), MachineProbe.committedHeapMib()));
                 if (stats.step() == early) {
                     rssEarly[0] = MachineProbe.rssMib();
                     rssEarly[1] = MachineProbe.committedHeapMib();
@@ -164,7 +182,8 @@ public final class PerfBenchmark {
         };
         RunOptions options = new RunOptions(workDir.resolve("run-soak"), true, false, null, List.of(probe));
         framework.runner().run(loaded, options);
-        return new Soak(early, rssEarly[0], steps, MachineProbe.rssMib(), rssEarly[1], MachineProbe.committedHeapMib());
+        return new Soak(early, rssEarly[0], steps, MachineProbe.rssMib(), rssEarly[1], MachineProbe.committedHeapMib(),
+                List.copyOf(trace));
     }
 
     /**

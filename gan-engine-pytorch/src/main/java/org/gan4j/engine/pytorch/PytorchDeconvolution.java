@@ -19,7 +19,12 @@ final class PytorchDeconvolution implements TransposedConvolution {
     @Override
     public NDArray apply(NDArray x, NDArray weight, int stride, int padding) {
         long k = weight.getShape().get(2);
-        NDArray kernel = weight.flip(2, 3).transpose(1, 0, 2, 3);
+        // an op's result joins its first input's manager: made from the weight, the flipped kernel would join the
+        // network's manager and stay there for the network's life (two arrays per layer and forward), so it moves
+        // to the input's, which the caller scopes to the step
+        NDArray flipped = weight.flip(2, 3);
+        flipped.attach(x.getManager());
+        NDArray kernel = flipped.transpose(1, 0, 2, 3);
         NDArray spread = stride == 1 ? x : insertZeros(x, stride);
         long pad = k - 1 - padding;
         NDArray out = x.getNDArrayInternal().convolution(spread, kernel, null, new Shape(1, 1),

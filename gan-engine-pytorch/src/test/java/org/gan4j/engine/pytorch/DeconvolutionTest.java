@@ -22,6 +22,22 @@ class DeconvolutionTest {
         }
     }
 
+    /** What the convolution makes from the weight lives in the input's (step) manager, not the weight's (the network's). */
+    @Test
+    void leavesNothingInTheWeightsManager() {
+        GanEngines.select("pytorch");
+        try (NDManager network = NDManager.newBaseManager()) {
+            NDArray w = network.randomNormal(new Shape(3, 2, 4, 4));
+            int before = network.getManagedArrays().size();
+            for (int step = 0; step < 3; step++) {
+                try (NDManager scope = NDManager.newBaseManager()) {
+                    new PytorchDeconvolution().apply(scope.randomNormal(new Shape(2, 3, 5, 5)), w, 2, 1);
+                }
+            }
+            assertEquals(before, network.getManagedArrays().size(), "arrays left in the weight's manager");
+        }
+    }
+
     private static void check(int in, int out, int k, int s, int p, int size) {
         Random random = new Random(in * 31 + out * 7 + k + s + p + size);
         float[] x = new float[2 * in * size * size];

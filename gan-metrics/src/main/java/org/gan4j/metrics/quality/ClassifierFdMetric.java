@@ -40,9 +40,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Results</b> (each name preceded by {@code prefix}):
  * <ul>
- *   <li>{@code fd}: FD between {@code n_real} real samples of the run ({@link EvalContext#realSamples}, the same
- *       at every evaluation) and {@code n_fake} generated ones ({@link EvalContext#generate}), see
- *       {@link FrechetDistance};
+ *   <li>{@code fd}: FD between {@code n_real} real images and {@code n_fake} generated ones
+ *       ({@link EvalContext#generate}), see {@link FrechetDistance}. The real images are, with {@code real_from:
+ *       run} (the default), samples of the run's data ({@link EvalContext#realSamples}, the same at every
+ *       evaluation); with {@code real_from: train_data}, the first {@code n_real} images of the labelled set's
+ *       test split (the images the classifier did not learn from, and the test side of the baseline), so a run
+ *       trained on a few images is measured against the whole set it was drawn from;
  *   <li>{@code fd_real_baseline}: FD between {@code n_real} test-split and {@code n_real} train-split images, the
  *       value a generator indistinguishable from the data would get at this sample size (FD is biased upward
  *       for finite n);
@@ -121,6 +124,15 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable, Validate
     @JsonProperty("density_k")
     @JsonPropertyDescription("k of the real k-NN balls of density and coverage (Naeem et al. use 5)")
     private int densityK = 5;
+
+    @JsonProperty("real_from")
+    @JsonPropertyDescription("where the n_real real images of fd, precision/recall, KID and density/coverage come "
+            + "from: run (the run's data) or train_data (the labelled set's test split)")
+    private String realFrom = REAL_FROM_RUN;
+
+    /** The accepted values of {@code real_from}. */
+    static final String REAL_FROM_RUN = "run";
+    static final String REAL_FROM_TRAIN_DATA = "train_data";
 
     @JsonProperty("intra_class_n")
     @JsonPropertyDescription("class-conditional runs: real and generated images per class for the intra-class FD "
@@ -323,12 +335,7 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable, Validate
                     kidSubsets, Math.min(kidSubsetSize(), nBaseline), classifierSeed);
             DensityCoverage.Result dcBaseline = DensityCoverage.compute(trainFeatures, testFeatures, d, densityK);
 
-            float[] realFeatures;
-            try (NDManager scope = context.manager().newSubManager()) {
-                NDArray real = context.realSamples(nReal);
-                real.attach(scope);
-                realFeatures = classifier.features(real);
-            }
+            float[] realFeatures = realFeatures(context, classifier, test);
             return new Prepared(manager, extractor, accuracy, n - nTest, nTest, nBaseline, fdBaseline, prBaseline,
                     FrechetDistance.moments(realFeatures, nReal, d), realFeatures,
                     PrecisionRecall.radii(realFeatures, d, k), context.data(), kidBaseline, dcBaseline,
@@ -337,6 +344,30 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable, Validate
             manager.close();
             throw e;
         }
+    }
+
+    /** Features of the n_real real images: the run's samples, or the first n_real of the test split. */
+    private float[] realFeatures(EvalContext context, FeatureClassifier classifier, LabelledImages test) {
+        if (REAL_FROM_TRAIN_DATA.equals(realFrom)) {
+            if (nReal > test.size()) {
+                throw new IllegalStateException("classifier-fd: real_from: train_data takes n_real (" + nReal
+                        + ") images from train_data's test split, which holds " + test.size() + " (holdout "
+                        + holdout + "); use n_real <= " + test.size() + " or a larger holdout");
+            }
+            return classifier.features(test.first(nReal).x(), nReal);
+        }
+        try (NDManager scope = context.manager().newSubManager()) {
+            NDArray real = context.realSamples(nReal);
+            real.attach(scope);
+            return classifier.features(real);
+        }
+    }
+
+    /** Where the real images came from, as the evaluation record says it. */
+    private String realSplit(Prepared p) {
+        return REAL_FROM_TRAIN_DATA.equals(realFrom)
+                ? "train_data: test split, its first " + nReal + " of " + p.nTest() + " images (held out from the classifier)"
+                : "run data (evaluation stream)";
     }
 
     private Path cacheDirectory() {
@@ -357,7 +388,7 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable, Validate
         facts.put("step", context.step());
         facts.put("n_real", nReal);
         facts.put("n_fake", nFake);
-        facts.put("real_split", "run data (evaluation stream)");
+        facts.put("real_split", realSplit(p));
         facts.put("baseline_split", "train_data: test split vs train split, " + p.nBaseline() + " each");
         facts.put("generator", context.generatorScored());
         facts.put("results", java.util.List.copyOf(results.keySet()));
@@ -547,6 +578,17 @@ public final class ClassifierFdMetric implements Metric, AutoCloseable, Validate
     @JsonProperty("density_k")
     public void setDensityK(int densityK) {
         this.densityK = ConfigChecks.positive(densityK);
+    }
+
+    @JsonProperty("real_from")
+    public String getRealFrom() {
+        return realFrom;
+    }
+
+    @JsonProperty("real_from")
+    public void setRealFrom(String realFrom) {
+        this.realFrom = ConfigChecks.oneOf(realFrom, java.util.List.of(REAL_FROM_RUN,
+                REAL_FROM_TRAIN_DATA));
     }
 
     @JsonProperty("intra_class_n")

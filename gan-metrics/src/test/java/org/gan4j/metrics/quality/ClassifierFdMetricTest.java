@@ -47,6 +47,14 @@ class ClassifierFdMetricTest {
         return m;
     }
 
+    /** {@link #metric()} with 200 real and 200 generated samples. */
+    private ClassifierFdMetric small() {
+        ClassifierFdMetric m = metric();
+        m.setNReal(200);
+        m.setNFake(200);
+        return m;
+    }
+
     @Test
     void theClassifierLearnsFarAboveChance() throws IOException {
         try (SampleSource data = fashion(2000); NDManager m = NDManager.newBaseManager()) {
@@ -162,6 +170,50 @@ class ClassifierFdMetricTest {
         m.validate();
         e = assertThrows(IllegalArgumentException.class, () -> m.setIntraClassN(100));
         assertTrue(e.getMessage().contains("at least 129 images per class"), e.getMessage());
+    }
+
+    /**
+     * A run trained on 300 images whose G reproduces them: against the run's own images (real_from: run) its FD is
+     * small, as its samples and the reals are largely the same images; against the labelled set's test split
+     * (real_from: train_data, 200 held-out images of 1,000) it is larger, and the record says where reals came from.
+     */
+    @Test
+    void realFromTrainDataTakesTheTestSplitOfTheLabelledSet() throws Exception {
+        IdxData full = new IdxData();
+        full.setSplit("test");
+        full.setLabels(true);
+        full.setLimit(1000);
+        Map<String, Double> fromRun;
+        Map<String, Double> fromTrainData;
+        try (SampleSource data = fashion(300); ImageContext ctx = new ImageContext(data, dir.resolve("run"), 0.0);
+                ClassifierFdMetric metric = small()) {
+            metric.setTrainData(full);
+            fromRun = metric.evaluate(ctx);
+            assertEquals("run data (evaluation stream)", ctx.reported().get("classifier-fd").get("real_split"));
+        }
+        try (SampleSource data = fashion(300); ImageContext ctx = new ImageContext(data, dir.resolve("run"), 0.0);
+                ClassifierFdMetric metric = small()) {
+            metric.setTrainData(full);
+            metric.setRealFrom("train_data");
+            fromTrainData = metric.evaluate(ctx);
+            assertEquals("train_data: test split, its first 200 of 200 images (held out from the classifier)",
+                    ctx.reported().get("classifier-fd").get("real_split"));
+        }
+        assertEquals(fromRun.get("fd_real_baseline"), fromTrainData.get("fd_real_baseline"), "the same extractor");
+        assertTrue(fromTrainData.get("fd") > 1.5 * fromRun.get("fd"),
+                "memorised images: fd against the run's images " + fromRun.get("fd") + ", against the full set "
+                        + fromTrainData.get("fd"));
+        try (SampleSource data = fashion(300); ImageContext ctx = new ImageContext(data, dir.resolve("run"), 0.0);
+                ClassifierFdMetric metric = small()) {
+            metric.setTrainData(full);
+            metric.setRealFrom("train_data");
+            metric.setNReal(201);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> metric.evaluate(ctx));
+            assertEquals("classifier-fd: real_from: train_data takes n_real (201) images from train_data's test split, "
+                    + "which holds 200 (holdout 0.2); use n_real <= 200 or a larger holdout", e.getMessage());
+        }
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> metric().setRealFrom("all"));
+        assertEquals("'all' is not accepted; expected one of [run, train_data]", bad.getMessage());
     }
 
     /** Real samples from one stream, "generated" ones from another plus Gaussian noise, clipped to [-1, 1]. */
