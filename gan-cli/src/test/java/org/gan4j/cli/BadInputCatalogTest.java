@@ -1409,4 +1409,10 @@ class BadInputCatalogTest {
                             + " which the mxnet engine does not provide; set engine: pytorch");
         }
     }
+
+    @Test
+    void negativeInitStd() throws Exception {
+        validate(TINY.replace("hidden: [8]}", "hidden: [8], init_std: -0.02}"), 2, file() + ":3:43:",
+                "model.init_std: must be a finite number > 0, got -0.02");
+    }
 }
