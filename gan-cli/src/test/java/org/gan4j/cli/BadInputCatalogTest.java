@@ -1479,4 +1479,10 @@ class BadInputCatalogTest {
         assertOneMessage(gan("perf", "--soak-penalty", "--engine", "mxnet"), 2, "gan: perf: --soak-penalty runs on the "
                 + "pytorch engine (the gradient penalty needs second derivatives); drop --engine mxnet");
     }
+
+    @Test
+    void negativeInitStd() throws Exception {
+        validate(TINY.replace("hidden: [8]}", "hidden: [8], init_std: -0.02}"), 2, file() + ":3:43:",
+                "model.init_std: must be a finite number > 0, got -0.02");
+    }
 }

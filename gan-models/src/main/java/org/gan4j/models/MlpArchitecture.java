@@ -4,9 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.initializer.NormalInitializer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
@@ -23,6 +25,10 @@ import org.gan4j.api.model.ModelSpec;
  * {@link ConditionalBatchNorm} follows every hidden layer of G (whatever {@code generator_batch_norm} says).
  * {@code discriminator_conditioning: projection | auxiliary_classifier}: D's hidden layers see flatten(x) alone,
  * φ(x) is the last hidden layer's output ({@link ConditionedDiscriminator}).
+ *
+ * <p>Weights: DJL's default unless {@code init_std} is set, i.e. He normal N(0, 2/fan_in), which draws the
+ * first layer of a 2-D-input network with σ = 1. {@code init_std: σ} draws every weight of G and D from
+ * N(0, σ²) instead, as PacGAN's and VEEGAN's 2-D mixture code does (σ = 0.02); biases start at 0 either way.
  */
 public final class MlpArchitecture extends ClassConditionOptions {
 
@@ -62,6 +68,10 @@ public final class MlpArchitecture extends ClassConditionOptions {
             + "none; D's power iteration advances in the D-step only, and D's batch norm is dropped unless d_norm "
             + "is set")
     private SpectralNormTarget spectralNorm = SpectralNormTarget.NONE;
+
+    @JsonPropertyDescription("standard deviation σ of an N(0, σ²) initialisation of every weight of G and D "
+            + "(PacGAN's 2-D mixtures: 0.02); unset: DJL's He normal N(0, 2/fan_in)")
+    private Double initStd;
 
     public List<Integer> getHidden() {
         return hidden;
@@ -153,6 +163,14 @@ public final class MlpArchitecture extends ClassConditionOptions {
         this.spectralNorm = spectralNorm == null ? SpectralNormTarget.NONE : spectralNorm;
     }
 
+    public Double getInitStd() {
+        return initStd;
+    }
+
+    public void setInitStd(Double initStd) {
+        this.initStd = initStd == null ? null : ConfigChecks.positive(initStd);
+    }
+
     /** D's normalisation: d_norm, or none when unset (none under D's spectral norm, as in SNGAN). */
     NormKind discriminatorNorm() {
         return dNorm != null ? dNorm : spectralNorm.discriminator() ? NormKind.NONE : NormKind.NONE;
@@ -184,7 +202,7 @@ public final class MlpArchitecture extends ClassConditionOptions {
         }
         Shape sampleShape = spec.sampleShape();
         g.add(new LambdaBlock(x -> reshapeToSamples(x, sampleShape), "to-sample-shape"));
-        return g.build();
+        return initialised(g.build());
     }
 
     @Override
@@ -211,10 +229,19 @@ public final class MlpArchitecture extends ClassConditionOptions {
         }
         if (head) { // φ(x) = the last hidden layer's output (the input itself without hidden layers)
             int features = widths.isEmpty() ? spec.sampleSize() : widths.get(widths.size() - 1);
-            return new ConditionedDiscriminator(getDiscriminatorConditioning(), classes, features, d, true, layers);
+            return initialised(new ConditionedDiscriminator(getDiscriminatorConditioning(), classes, features, d,
+                    true, layers));
         }
         d.add(layers.dense(1, true));
-        return d;
+        return initialised(d);
+    }
+
+    /** {@code network} with every weight drawn from N(0, init_std²) when init_std is set; as built otherwise. */
+    private Block initialised(Block network) {
+        if (initStd != null) {
+            network.setInitializer(new NormalInitializer(initStd.floatValue()), Parameter.Type.WEIGHT);
+        }
+        return network;
     }
 
     private static void addNorm(SequentialBlock net, NormKind norm) {

@@ -59,4 +59,42 @@ class MlpArchitectureTest {
                 assertThrows(IllegalArgumentException.class, () -> ActivationKind.fromYaml("swish"));
         assertEquals(true, e.getMessage().contains("leaky_relu"));
     }
+
+    /** init_std draws every weight of G and D from N(0, σ²); unset, DJL's He normal gives the 2-input layer σ ≈ 1. */
+    @Test
+    void initStdDrawsEveryWeightFromTheNarrowNormal() {
+        ModelSpec spec = ModelSpec.of(new Shape(2), 2);
+        MlpArchitecture pacgan = new MlpArchitecture();
+        pacgan.setGeneratorHidden(List.of(400, 400));
+        pacgan.setDiscriminatorHidden(List.of(200));
+        pacgan.setDiscriminatorActivation(ActivationKind.MAXOUT);
+        pacgan.setGeneratorBatchNorm(true);
+        pacgan.setInitStd(0.02);
+        MlpArchitecture plain = new MlpArchitecture();
+        plain.setGeneratorHidden(List.of(400, 400));
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block g = pacgan.generator(spec);
+            Block d = pacgan.discriminator(spec);
+            g.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+            d.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+            int weights = 0;
+            for (Block network : List.of(g, d)) {
+                for (ai.djl.nn.Parameter p : network.getParameters().values()) {
+                    if (p.getType() == ai.djl.nn.Parameter.Type.WEIGHT) {
+                        float std = p.getArray().pow(2).mean().sqrt().getFloat();
+                        assertEquals(0.02, std, 0.004, p.getName() + " " + p.getArray().getShape());
+                        weights++;
+                    } else if (p.getType() == ai.djl.nn.Parameter.Type.BIAS) {
+                        assertEquals(0f, p.getArray().abs().max().getFloat(), p.getName());
+                    }
+                }
+            }
+            assertEquals(3 + 2, weights);
+            Block defaults = plain.generator(spec);
+            defaults.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+            float first = defaults.getParameters().values().get(0).getArray().pow(2).mean().sqrt().getFloat();
+            assertEquals(1.0, first, 0.15, "DJL's He normal: σ = sqrt(2 / fan_in) = 1 for a 2-D input");
+        }
+        assertThrows(IllegalArgumentException.class, () -> pacgan.setInitStd(0.0));
+    }
 }
