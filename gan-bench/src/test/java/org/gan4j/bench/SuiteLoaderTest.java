@@ -216,5 +216,11 @@ class SuiteLoaderTest {
         List<Member> pacgan = loader.expand(benchmarks.resolve("pacgan-table1.yaml"), List.of());
         assertEquals(2 * 4 * 3, pacgan.size(), "ring and grid x packing 1-4 x three seeds");
         assertEquals(8, pacgan.stream().map(Member::variant).distinct().count());
+        List<Member> stabilizers = loader.expand(benchmarks.resolve("stabilizers.yaml"), List.of());
+        List<Member> stabilizersShort = loader.expand(benchmarks.resolve("stabilizers-short.yaml"), List.of());
+        assertEquals(2 * 5 * 2 * 3, stabilizers.size(), "two architectures x five variants x two losses x three seeds");
+        assertEquals(stabilizers.size() / 3, stabilizersShort.size(), "the short suite is the same matrix, one seed");
+        assertEquals(stabilizers.stream().map(Member::variant).distinct().toList(),
+                stabilizersShort.stream().map(Member::variant).distinct().toList());
     }
 }
