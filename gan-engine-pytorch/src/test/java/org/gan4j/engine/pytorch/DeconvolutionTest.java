@@ -3,9 +3,11 @@ package org.gan4j.engine.pytorch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.util.Random;
 import org.gan4j.api.engine.GanEngines;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,79 @@ class DeconvolutionTest {
         for (int[] c : cases) {
             check(c[0], c[1], c[2], c[3], c[4], c[5]);
         }
+    }
+
+    /**
+     * The backward agrees with the definition's: for L = Σ y·g, ∂L/∂x[c, i, j] = Σ W[c, o, a, b]·g[o, i·s − p + a, j·s − p + b]
+     * and ∂L/∂W[c, o, a, b] = Σ x[c, i, j]·g[o, i·s − p + a, j·s − p + b].
+     */
+    @Test
+    void gradientsMatchTheDefinition() {
+        GanEngines.select("pytorch");
+        int[][] cases = {{3, 2, 4, 2, 1, 3}, {2, 2, 3, 2, 3, 5}, {2, 3, 5, 3, 2, 4}};
+        for (int[] c : cases) {
+            checkGradients(c[0], c[1], c[2], c[3], c[4], c[5]);
+        }
+    }
+
+    private static void checkGradients(int in, int out, int k, int s, int p, int size) {
+        Random random = new Random(in * 13 + out * 5 + k + s + p + size);
+        int outSize = (size - 1) * s - 2 * p + k;
+        float[] x = gaussian(random, in * size * size);
+        float[] w = gaussian(random, in * out * k * k);
+        float[] g = gaussian(random, out * outSize * outSize);
+        double[] dx = new double[x.length];
+        double[] dw = new double[w.length];
+        for (int ci = 0; ci < in; ci++) {
+            for (int i = 0; i < size; i++) {
+                for (int j = 0; j < size; j++) {
+                    for (int o = 0; o < out; o++) {
+                        for (int a = 0; a < k; a++) {
+                            for (int b = 0; b < k; b++) {
+                                int r = i * s - p + a;
+                                int q = j * s - p + b;
+                                if (r >= 0 && r < outSize && q >= 0 && q < outSize) {
+                                    int xi = (ci * size + i) * size + j;
+                                    int wi = ((ci * out + o) * k + a) * k + b;
+                                    float gv = g[(o * outSize + r) * outSize + q];
+                                    dx[xi] += w[wi] * gv;
+                                    dw[wi] += x[xi] * gv;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray xs = manager.create(x, new Shape(1, in, size, size));
+            NDArray ws = manager.create(w, new Shape(in, out, k, k));
+            xs.setRequiresGradient(true);
+            ws.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray y = new PytorchDeconvolution().apply(xs, ws, s, p);
+                collector.backward(y.mul(manager.create(g, new Shape(1, out, outSize, outSize))).sum());
+            }
+            String label = "in " + in + " out " + out + " k " + k + " s " + s + " p " + p;
+            assertArrayEquals(toFloat(dx), xs.getGradient().toFloatArray(), 1e-4f, "dL/dx, " + label);
+            assertArrayEquals(toFloat(dw), ws.getGradient().toFloatArray(), 1e-4f, "dL/dW, " + label);
+        }
+    }
+
+    private static float[] gaussian(Random random, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
     }
 
     /** What the convolution makes from the weight lives in the input's (step) manager, not the weight's (the network's). */
