@@ -276,7 +276,7 @@ public final class DcganArchitecture extends ClassConditionOptions {
                     + (last ? 0 : perNorm * filters);
         }
         List<Level> d = discriminatorPlan(image);
-        double in = image.channels() + (head ? 0 : classes);
+        double in = spec.discriminatorInputShape().get(0) + (head ? 0 : classes); // a pack's channels
         for (int i = 0; i < d.size() - 1; i++) {
             Level level = d.get(i);
             count += in * level.channels() * level.kernel() * level.kernel()

@@ -251,7 +251,7 @@ public final class MlpArchitecture extends ClassConditionOptions {
         }
     }
 
-    /** Weights and biases of the dense layers (and G's batch-norm scales, shifts and statistics). */
+    /** Weights and biases of the dense layers (and G's batch-norm scales, shifts and statistics); D's first layer takes a pack. */
     @Override
     public java.util.OptionalDouble estimateParameters(ModelSpec spec) {
         int classes = classes(spec, "mlp");
@@ -270,12 +270,12 @@ public final class MlpArchitecture extends ClassConditionOptions {
         List<Integer> dWidths = discriminatorHidden != null ? discriminatorHidden : hidden;
         double d;
         if (head) {
-            double trunk = dense(spec.sampleShape().size(), dWidths, dAct.unitsPerOutput(maxoutPieces),
+            double trunk = dense(spec.discriminatorInputShape().size(), dWidths, dAct.unitsPerOutput(maxoutPieces),
                     discriminatorNorm().parametersPerChannel(), 0);
             int features = dWidths.isEmpty() ? spec.sampleSize() : dWidths.get(dWidths.size() - 1);
             d = trunk + ConditionedDiscriminator.headParameters(getDiscriminatorConditioning(), classes, features, true);
         } else {
-            d = dense(spec.sampleShape().size() + classes, dWidths, dAct.unitsPerOutput(maxoutPieces),
+            d = dense(spec.discriminatorInputShape().size() + classes, dWidths, dAct.unitsPerOutput(maxoutPieces),
                     discriminatorNorm().parametersPerChannel(), 1);
         }
         return java.util.OptionalDouble.of(g + d);

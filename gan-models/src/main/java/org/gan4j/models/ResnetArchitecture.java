@@ -183,7 +183,7 @@ public final class ResnetArchitecture extends ClassConditionOptions {
         for (int size = image.size() / 2; size > 8; size /= 2) {
             downs++;
         }
-        double in = c + (head ? 0 : k);
+        double in = spec.discriminatorInputShape().get(0) + (head ? 0 : k); // a pack's channels
         double d = 9 * in * v + v + dConv3 + in * v + v + downs * (2 * dConv3 + v * v + v) + 2 * 2 * dConv3
                 + (head ? ConditionedDiscriminator.headParameters(getDiscriminatorConditioning(), classes,
                         discriminatorWidth, true) : v + 1);

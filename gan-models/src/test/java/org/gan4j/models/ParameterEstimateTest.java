@@ -21,7 +21,7 @@ class ParameterEstimateTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Block g = a.generator(spec);
             Block d = a.discriminator(spec);
-            Shape sample = new Shape(1).addAll(spec.sampleShape());
+            Shape sample = new Shape(1).addAll(spec.discriminatorInputShape());
             if (spec.conditionShape() != null) {
                 g.initialize(m, DataType.FLOAT32, new Shape(1, LATENT), new Shape(1).addAll(spec.conditionShape()));
                 d.initialize(m, DataType.FLOAT32, sample, new Shape(1).addAll(spec.conditionShape()));
@@ -67,6 +67,25 @@ class ParameterEstimateTest {
             assertExact(dcgan, ModelSpec.of(new Shape(3, side, side), LATENT));
         }
         assertExact(dcgan, new ModelSpec(new Shape(1, 28, 28), LATENT, 3, null));
+    }
+
+    /** With packing m, D's first layer takes m samples' features or channels, and the estimate follows it. */
+    @Test
+    void packedEstimatesAreExact() {
+        MlpArchitecture mlp = new MlpArchitecture();
+        mlp.setHidden(List.of(16, 8));
+        mlp.setActivation(ActivationKind.MAXOUT);
+        mlp.setMaxoutPieces(3);
+        DcganArchitecture dcgan = new DcganArchitecture();
+        dcgan.setBaseWidth(4);
+        ResnetArchitecture resnet = new ResnetArchitecture();
+        resnet.setGeneratorWidth(4);
+        resnet.setDiscriminatorWidth(4);
+        for (int m : new int[] {2, 4}) {
+            assertExact(mlp, ModelSpec.of(new Shape(2), LATENT).withPacking(m));
+            assertExact(dcgan, ModelSpec.of(new Shape(1, 28, 28), LATENT).withPacking(m));
+            assertExact(resnet, ModelSpec.of(new Shape(3, 32, 32), LATENT).withPacking(m));
+        }
     }
 
     @Test

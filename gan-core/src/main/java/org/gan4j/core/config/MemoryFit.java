@@ -102,7 +102,7 @@ final class MemoryFit {
                 // e.g. class-conditional needs the labels' class count: the unconditional spec bounds it from below
             }
         }
-        return ModelSpec.of(shape, latent);
+        return ModelSpec.of(shape, latent).withPacking(config.getTrainer().getPacking());
     }
 
     private static String count(double n) {
