@@ -45,27 +45,13 @@ class DeconvolutionTest {
         float[] g = gaussian(random, out * outSize * outSize);
         double[] dx = new double[x.length];
         double[] dw = new double[w.length];
-        for (int ci = 0; ci < in; ci++) {
-            for (int i = 0; i < size; i++) {
-                for (int j = 0; j < size; j++) {
-                    for (int o = 0; o < out; o++) {
-                        for (int a = 0; a < k; a++) {
-                            for (int b = 0; b < k; b++) {
-                                int r = i * s - p + a;
-                                int q = j * s - p + b;
-                                if (r >= 0 && r < outSize && q >= 0 && q < outSize) {
-                                    int xi = (ci * size + i) * size + j;
-                                    int wi = ((ci * out + o) * k + a) * k + b;
-                                    float gv = g[(o * outSize + r) * outSize + q];
-                                    dx[xi] += w[wi] * gv;
-                                    dw[wi] += x[xi] * gv;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        forEachTap(in, out, k, s, p, size, (ci, i, j, o, a, b, r, q) -> {
+            int xi = (ci * size + i) * size + j;
+            int wi = ((ci * out + o) * k + a) * k + b;
+            float gv = g[(o * outSize + r) * outSize + q];
+            dx[xi] += w[wi] * gv;
+            dw[wi] += x[xi] * gv;
+        });
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray xs = manager.create(x, new Shape(1, in, size, size));
             NDArray ws = manager.create(w, new Shape(in, out, k, k));
@@ -78,6 +64,33 @@ class DeconvolutionTest {
             String label = "in " + in + " out " + out + " k " + k + " s " + s + " p " + p;
             assertArrayEquals(toFloat(dx), xs.getGradient().toFloatArray(), 1e-4f, "dL/dx, " + label);
             assertArrayEquals(toFloat(dw), ws.getGradient().toFloatArray(), 1e-4f, "dL/dW, " + label);
+        }
+    }
+
+    /** One term of the definition: input pixel (ci, i, j) meets W[ci, o, a, b] at output pixel (o, r, q). */
+    private interface Tap {
+        void at(int ci, int i, int j, int o, int a, int b, int r, int q);
+    }
+
+    /** Visits every term x[ci, i, j]·W[ci, o, a, b] of y[o, r, q], r = i·s − p + a, q = j·s − p + b, inside the output. */
+    private static void forEachTap(int in, int out, int k, int s, int p, int size, Tap tap) {
+        int outSize = (size - 1) * s - 2 * p + k;
+        for (int ci = 0; ci < in; ci++) {
+            for (int i = 0; i < size; i++) {
+                for (int j = 0; j < size; j++) {
+                    for (int o = 0; o < out; o++) {
+                        for (int a = 0; a < k; a++) {
+                            for (int b = 0; b < k; b++) {
+                                int r = i * s - p + a;
+                                int q = j * s - p + b;
+                                if (r >= 0 && r < outSize && q >= 0 && q < outSize) {
+                                    tap.at(ci, i, j, o, a, b, r, q);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -115,36 +128,15 @@ class DeconvolutionTest {
 
     private static void check(int in, int out, int k, int s, int p, int size) {
         Random random = new Random(in * 31 + out * 7 + k + s + p + size);
-        float[] x = new float[2 * in * size * size];
-        float[] w = new float[in * out * k * k];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) random.nextGaussian();
-        }
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) random.nextGaussian();
-        }
+        float[] x = gaussian(random, 2 * in * size * size);
+        float[] w = gaussian(random, in * out * k * k);
         int outSize = (size - 1) * s - 2 * p + k;
         double[] expected = new double[2 * out * outSize * outSize];
         for (int n = 0; n < 2; n++) {
-            for (int ci = 0; ci < in; ci++) {
-                for (int i = 0; i < size; i++) {
-                    for (int j = 0; j < size; j++) {
-                        float v = x[((n * in + ci) * size + i) * size + j];
-                        for (int o = 0; o < out; o++) {
-                            for (int a = 0; a < k; a++) {
-                                for (int b = 0; b < k; b++) {
-                                    int r = i * s - p + a;
-                                    int q = j * s - p + b;
-                                    if (r >= 0 && r < outSize && q >= 0 && q < outSize) {
-                                        expected[((n * out + o) * outSize + r) * outSize + q] +=
-                                                v * w[((ci * out + o) * k + a) * k + b];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            int sample = n;
+            forEachTap(in, out, k, s, p, size, (ci, i, j, o, a, b, r, q) ->
+                    expected[((sample * out + o) * outSize + r) * outSize + q] +=
+                            x[((sample * in + ci) * size + i) * size + j] * w[((ci * out + o) * k + a) * k + b]);
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray y = new PytorchDeconvolution().apply(manager.create(x, new Shape(2, in, size, size)),
