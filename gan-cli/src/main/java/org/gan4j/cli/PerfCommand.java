@@ -171,6 +171,7 @@ final class PerfCommand implements Callable<Integer> {
         ObjectNode root = mapper.createObjectNode();
         root.put("date", LocalDate.now().toString());
         root.put("omp_num_threads", RunEnvironment.ompThreads());
+        root.put("engine", engine);
         for (StandardShape shape : chosen) {
             if (shape != StandardShape.MLP) { // the MLP's dense layers of 128 units: only its phases are of interest
                 printLayerTable(bench, shape, mapper, root);
@@ -183,8 +184,9 @@ final class PerfCommand implements Callable<Integer> {
             System.out.printf("  %-36s %8.2f%n", "sum", sum);
             if (shape == StandardShape.MLP) {
                 double overhead = MachineProbe.operatorOverheadMicros();
-                System.out.printf("one tiny operator, created and freed: %.1f us (MXNET_ENGINE_TYPE=%s)%n", overhead,
-                        System.getenv().getOrDefault("MXNET_ENGINE_TYPE", "default threaded"));
+                System.out.printf("one tiny operator, created and freed: %.1f us (%s)%n", overhead, "mxnet".equals(engine)
+                        ? "MXNET_ENGINE_TYPE=" + System.getenv().getOrDefault("MXNET_ENGINE_TYPE", "default threaded")
+                        : "engine " + engine);
                 root.put("operator_overhead_us", overhead);
             }
             root.set(shape.name().toLowerCase() + "_phases", mapper.valueToTree(phases));
