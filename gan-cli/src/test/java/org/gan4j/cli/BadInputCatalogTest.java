@@ -1191,9 +1191,9 @@ class BadInputCatalogTest {
     @Test
     void unknownScheduleShapeOrGenerator() throws Exception {
         validate(TINY.replace("log_every: 5}", "log_every: 5, generator_lr_schedule: {shape: step}}"), 2,
-                file() + ":5:", "trainer.generator_lr_schedule.shape", "expected constant, linear or cosine");
+                file() + ":5:", "trainer.generator_lr_schedule.shape", "expected one of [constant, linear, cosine]");
         validate(TINY.replace("eval: {samples: 50}", "eval: {samples: 50, generator: best}"), 2,
-                file() + ":6:", "eval.generator", "expected ema or raw");
+                file() + ":6:", "eval.generator", "expected one of [ema, raw]");
     }
 
     @Test
@@ -1354,14 +1354,13 @@ class BadInputCatalogTest {
     @Test
     void unknownDiscriminatorNorm() throws Exception {
         validate(TINY.replace("hidden: [8]", "hidden: [8], d_norm: group"), 2, file() + ":3:",
-                "model.d_norm: unknown normalisation 'group'; expected one of [batch, layer, none]");
+                "model.d_norm: 'group' is not accepted; expected one of [batch, layer, none]");
     }
 
     @Test
     void unknownSpectralNormTarget() throws Exception {
         validate(TINY.replace("hidden: [8]", "hidden: [8], spectral_norm: discriminator"), 2, file() + ":3:",
-                "model.spectral_norm: unknown spectral_norm 'discriminator'; expected one of [d, g, both, none] "
-                        + "(the networks whose weights are normalised)");
+                "model.spectral_norm: 'discriminator' is not accepted; expected one of [d, g, both, none]");
     }
 
     @Test
@@ -1424,7 +1423,7 @@ class BadInputCatalogTest {
     @Test
     void unknownPackingBatch() throws Exception {
         validate(packed(2, ", packing_batch: pairs"), 2, file() + ":5:",
-                "trainer.packing_batch: 'pairs' is not accepted; expected packs or samples");
+                "trainer.packing_batch: 'pairs' is not accepted; expected one of [packs, samples]");
     }
 
     @Test

@@ -7,9 +7,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
+import org.gan4j.api.config.ConfigChecks;
 
 /**
  * Hidden-layer activations an architecture can use, by their YAML names. {@code maxout} (Goodfellow et al.
@@ -72,13 +72,6 @@ public enum ActivationKind {
 
     @JsonCreator
     public static ActivationKind fromYaml(String name) {
-        for (ActivationKind kind : values()) {
-            if (kind.yamlName().equals(name)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown activation '" + name + "'; expected one of "
-                        + Arrays.stream(values()).map(ActivationKind::yamlName).toList());
+        return ConfigChecks.oneOf(name, values(), ActivationKind::yamlName);
     }
 }

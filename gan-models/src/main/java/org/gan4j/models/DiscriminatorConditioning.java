@@ -2,8 +2,8 @@ package org.gan4j.models;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
+import org.gan4j.api.config.ConfigChecks;
 
 /**
  * How a class-conditional discriminator sees the class y: {@code concat} joins oneHot(y) to its input (Mirza and
@@ -23,12 +23,6 @@ public enum DiscriminatorConditioning {
 
     @JsonCreator
     public static DiscriminatorConditioning fromYaml(String name) {
-        for (DiscriminatorConditioning c : values()) {
-            if (c.yamlName().equals(name)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown discriminator conditioning '" + name + "'; expected one of "
-                + Arrays.stream(values()).map(DiscriminatorConditioning::yamlName).toList());
+        return ConfigChecks.oneOf(name, values(), DiscriminatorConditioning::yamlName);
     }
 }

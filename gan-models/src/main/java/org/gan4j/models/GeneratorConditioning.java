@@ -2,8 +2,8 @@ package org.gan4j.models;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
+import org.gan4j.api.config.ConfigChecks;
 
 /**
  * How a class-conditional generator sees the class y: {@code concat} joins oneHot(y) to z (Mirza and Osindero
@@ -21,12 +21,6 @@ public enum GeneratorConditioning {
 
     @JsonCreator
     public static GeneratorConditioning fromYaml(String name) {
-        for (GeneratorConditioning c : values()) {
-            if (c.yamlName().equals(name)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown generator conditioning '" + name + "'; expected one of "
-                + Arrays.stream(values()).map(GeneratorConditioning::yamlName).toList());
+        return ConfigChecks.oneOf(name, values(), GeneratorConditioning::yamlName);
     }
 }

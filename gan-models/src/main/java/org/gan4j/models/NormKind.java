@@ -4,8 +4,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.norm.BatchNorm;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
+import org.gan4j.api.config.ConfigChecks;
 
 /**
  * The normalisation a discriminator puts after its hidden layers ({@code d_norm}): {@code batch}
@@ -43,12 +43,6 @@ public enum NormKind {
 
     @JsonCreator
     public static NormKind fromYaml(String name) {
-        for (NormKind kind : values()) {
-            if (kind.yamlName().equals(name)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown normalisation '" + name + "'; expected one of "
-                + Arrays.stream(values()).map(NormKind::yamlName).toList());
+        return ConfigChecks.oneOf(name, values(), NormKind::yamlName);
     }
 }

@@ -2,8 +2,8 @@ package org.gan4j.models;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
+import org.gan4j.api.config.ConfigChecks;
 
 /** Which networks' weight layers are spectrally normalised ({@code spectral_norm}: d, g, both or none). */
 public enum SpectralNormTarget {
@@ -27,13 +27,6 @@ public enum SpectralNormTarget {
 
     @JsonCreator
     public static SpectralNormTarget fromYaml(String name) {
-        for (SpectralNormTarget target : values()) {
-            if (target.yamlName().equals(name)) {
-                return target;
-            }
-        }
-        throw new IllegalArgumentException("unknown spectral_norm '" + name + "'; expected one of "
-                + Arrays.stream(values()).map(SpectralNormTarget::yamlName).toList()
-                + " (the networks whose weights are normalised)");
+        return ConfigChecks.oneOf(name, values(), SpectralNormTarget::yamlName);
     }
 }

@@ -1,7 +1,9 @@
 package org.gan4j.api.config;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Range checks for config setters. Each throws {@link IllegalArgumentException} whose message
@@ -81,5 +83,19 @@ public final class ConfigChecks {
                     "'" + value + "' is not accepted; expected one of " + accepted);
         }
         return value;
+    }
+
+    /**
+     * The constant of {@code values} spelled {@code name} in YAML: the one refusal every enum-valued key gives (its
+     * {@code @JsonCreator} delegates here), naming the accepted spellings in declaration order.
+     */
+    public static <E extends Enum<E>> E oneOf(String name, E[] values, Function<E, String> yamlName) {
+        for (E value : values) {
+            if (yamlName.apply(value).equals(name)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is not accepted; expected one of "
+                + Arrays.stream(values).map(yamlName).toList());
     }
 }

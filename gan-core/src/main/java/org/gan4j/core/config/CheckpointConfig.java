@@ -65,12 +65,7 @@ public final class CheckpointConfig {
 
         @JsonCreator
         public static Direction fromYaml(String name) {
-            for (Direction d : values()) {
-                if (d.yamlName().equals(name)) {
-                    return d;
-                }
-            }
-            throw new IllegalArgumentException("'" + name + "' is not accepted; expected min or max");
+            return ConfigChecks.oneOf(name, values(), Direction::yamlName);
         }
 
         public boolean better(double candidate, double incumbent) {

@@ -27,10 +27,7 @@ public final class EvalConfig {
     }
 
     public void setGenerator(String generator) {
-        if (!"ema".equals(generator) && !"raw".equals(generator)) {
-            throw new IllegalArgumentException("'" + generator + "' is not accepted; expected ema or raw");
-        }
-        this.generator = generator;
+        this.generator = ConfigChecks.oneOf(generator, List.of("ema", "raw"));
     }
 
     /** Whether evaluations score the EMA generator (when the run keeps one). */

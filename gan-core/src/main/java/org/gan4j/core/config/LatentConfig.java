@@ -3,7 +3,6 @@ package org.gan4j.core.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
 import org.gan4j.api.config.ConfigChecks;
 
@@ -44,13 +43,7 @@ public final class LatentConfig {
 
         @JsonCreator
         public static Prior fromYaml(String name) {
-            for (Prior p : values()) {
-                if (p.yamlName().equals(name)) {
-                    return p;
-                }
-            }
-            throw new IllegalArgumentException("unknown distribution '" + name + "'; expected one of "
-                    + Arrays.stream(values()).map(Prior::yamlName).toList());
+            return ConfigChecks.oneOf(name, values(), Prior::yamlName);
         }
     }
 }

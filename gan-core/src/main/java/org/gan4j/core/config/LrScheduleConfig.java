@@ -47,12 +47,7 @@ public final class LrScheduleConfig implements Validated {
 
         @JsonCreator
         public static Shape fromYaml(String name) {
-            for (Shape s : values()) {
-                if (s.yamlName().equals(name)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("'" + name + "' is not accepted; expected constant, linear or cosine");
+            return ConfigChecks.oneOf(name, values(), Shape::yamlName);
         }
     }
 

@@ -157,12 +157,7 @@ public final class TrainerConfig {
 
         @com.fasterxml.jackson.annotation.JsonCreator
         public static DivergencePolicy fromYaml(String name) {
-            for (DivergencePolicy p : values()) {
-                if (p.yamlName().equals(name)) {
-                    return p;
-                }
-            }
-            throw new IllegalArgumentException("'" + name + "' is not accepted; expected stop or rollback");
+            return ConfigChecks.oneOf(name, values(), DivergencePolicy::yamlName);
         }
     }
 
@@ -249,12 +244,7 @@ public final class TrainerConfig {
 
         @com.fasterxml.jackson.annotation.JsonCreator
         public static PackingBatch fromYaml(String name) {
-            for (PackingBatch p : values()) {
-                if (p.yamlName().equals(name)) {
-                    return p;
-                }
-            }
-            throw new IllegalArgumentException("'" + name + "' is not accepted; expected packs or samples");
+            return ConfigChecks.oneOf(name, values(), PackingBatch::yamlName);
         }
     }
 
