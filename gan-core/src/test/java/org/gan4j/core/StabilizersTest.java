@@ -118,9 +118,9 @@ class StabilizersTest {
                 && ends.getMessage().contains("decay_end 5 is not after the decay's start 10"), ends.getMessage());
         ConfigException shape = assertThrows(ConfigException.class,
                 () -> Experiments.load(file, "trainer.generator_lr_schedule.shape=step"));
-        assertTrue(shape.getMessage().contains("constant, linear or cosine"), shape.getMessage());
+        assertTrue(shape.getMessage().contains("expected one of [constant, linear, cosine]"), shape.getMessage());
         ConfigException which = assertThrows(ConfigException.class, () -> Experiments.load(file, "eval.generator=best"));
-        assertTrue(which.getMessage().contains("eval.generator") && which.getMessage().contains("ema or raw"),
+        assertTrue(which.getMessage().contains("eval.generator") && which.getMessage().contains("expected one of [ema, raw]"),
                 which.getMessage());
         assertNotEquals(null, Experiments.load(file).config().getTrainer().getGeneratorEma());
     }
